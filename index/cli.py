@@ -1,0 +1,221 @@
+"""`newsdesk`'s scriptable side: every view as JSON on stdout (`--json`), errors as one line on stderr.
+
+The CLI never imports Textual, so scripts start fast. With no command, the launcher in `tui/` runs the app; this
+module only receives it as a callable (`index/` never imports the UI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from index.errors import NewsdeskError
+from index.library import LIBRARY_ENV, Library, open_library
+from index.model import AddReport, Article, ArticleSummary, Entity, SearchResult
+
+AppRunner = Callable[[Library], int]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="A keyboard-driven news reader. With no command, opens the app.",
+    )
+    parser.add_argument(
+        "--library", metavar="DIR", type=Path, help=f"library folder (default: ${LIBRARY_ENV} or the user data dir)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = commands.add_parser("add", help="add article files or folders (recursive)")
+    add.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    add.add_argument("--seeds", action="store_true", help="add the five bundled seed articles")
+    add.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    articles = commands.add_parser("articles", help="list the library's articles, newest first")
+    articles.add_argument("--json", action="store_true")
+
+    show = commands.add_parser("show", help="one article with its clean text")
+    show.add_argument("id", help="an article id (or an unambiguous prefix)")
+    show.add_argument("--json", action="store_true")
+
+    search = commands.add_parser("search", help="full-text search, best first")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=20, help="at most N hits (default 20)")
+    search.add_argument("--json", action="store_true")
+
+    reindex = commands.add_parser("reindex", help="derive every article again from its original and rebuild the index")
+    reindex.add_argument("--json", action="store_true")
+    return parser
+
+
+def _entity_json(entity: Entity) -> dict[str, str]:
+    return {"id": entity.id, "name": entity.name, "kind": entity.kind}
+
+
+def article_json(article: Article, with_body: bool = False) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "path": article.path,
+        "published": article.published_iso,
+        "published_from": article.published_from,
+        "entities": [_entity_json(entity) for entity in article.entities],
+    }
+    if with_body:
+        document["body"] = article.body
+        document["provenance"] = dict(article.provenance)
+    return document
+
+
+def search_json(result: SearchResult) -> dict[str, Any]:
+    return {
+        "query": result.query,
+        "total": result.total,
+        "hits": [
+            {
+                "id": hit.id,
+                "title": hit.title,
+                "path": hit.path,
+                "published": hit.published_iso,
+                "score": round(hit.score, 4),
+                "highlights": hit.highlights,
+            }
+            for hit in result.hits
+        ],
+    }
+
+
+def add_json(report: AddReport) -> dict[str, Any]:
+    return {
+        "added": report.count("added"),
+        "updated": report.count("updated"),
+        "unchanged": report.count("unchanged"),
+        "failed": report.count("failed"),
+        "inputs": [
+            {"input": o.input, "status": o.status, "id": o.article_id, "error": o.error} for o in report.outcomes
+        ],
+    }
+
+
+def _print_json(value: object, out: TextIO) -> None:
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _summary_line(summary: ArticleSummary | Article) -> str:
+    date = summary.published_iso[:10] if summary.published_iso else "undated"
+    return f"{summary.id}  {date:10}  {summary.source or '-'}  {summary.title}"
+
+
+def _progress_printer(stream: TextIO) -> Callable[[int, int, str], None] | None:
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int, _current: str) -> None:
+        stream.write(f"\radding {done}/{total}" + ("\n" if done == total else ""))
+        stream.flush()
+
+    return show
+
+
+def _run_command(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    if args.command == "add":
+        if not args.paths and not args.seeds:
+            raise NewsdeskError("nothing to add: give files or folders, or --seeds")
+        progress = _progress_printer(err)
+        report = library.add_paths(args.paths, progress) if args.paths else AddReport(())
+        if args.seeds:
+            report = AddReport(report.outcomes + library.add_seeds(progress).outcomes)
+        if args.json:
+            _print_json(add_json(report), out)
+        else:
+            for outcome in report.outcomes:
+                detail = outcome.error if outcome.status == "failed" else outcome.article_id
+                out.write(f"{outcome.status:9}  {outcome.input}  {detail}\n")
+        for outcome in report.outcomes:
+            if outcome.status == "failed":
+                err.write(f"newsdesk: {outcome.input}: {outcome.error}\n")
+        return EXIT_FAILED if report.failed else EXIT_OK
+    if args.command == "articles":
+        summaries = library.articles()
+        if args.json:
+            _print_json([article_json(library.get(summary.id)) for summary in summaries], out)
+        else:
+            out.writelines(_summary_line(summary) + "\n" for summary in summaries)
+        return EXIT_OK
+    if args.command == "show":
+        article = library.get(args.id)
+        if args.json:
+            _print_json(article_json(article, with_body=True), out)
+        else:
+            out.write(f"{_summary_line(article)}\n\n{article.body}\n")
+        return EXIT_OK
+    if args.command == "search":
+        if args.limit < 1:
+            raise NewsdeskError("--limit must be at least 1")
+        result = library.search(args.query, limit=args.limit)
+        if args.json:
+            _print_json(search_json(result), out)
+        else:
+            out.write(f"{result.total} hits for {result.query!r}\n")
+            out.writelines(
+                f"{hit.score:8.2f}  {_summary_line(hit)}\n          {hit.highlights}\n" for hit in result.hits
+            )
+        return EXIT_OK
+    if args.command == "reindex":
+        count = library.reindex(_progress_printer(err))
+        if args.json:
+            _print_json({"reindexed": count}, out)
+        else:
+            out.write(f"reindexed {count} articles\n")
+        return EXIT_OK
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    app_runner: AppRunner | None = None,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        library = open_library(args.library)
+    except (NewsdeskError, OSError, sqlite3.Error) as error:
+        err.write(f"newsdesk: cannot open the library: {error}\n")
+        return EXIT_FAILED
+    try:
+        if args.command is None:
+            if app_runner is None:
+                err.write("newsdesk: no command given (see --help)\n")
+                return EXIT_USAGE
+            return app_runner(library)
+        return _run_command(args, library, out, err)
+    except BrokenPipeError:
+        # `newsdesk articles | head`: the reader went away; that is not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except (NewsdeskError, OSError, sqlite3.Error) as error:
+        err.write(f"newsdesk: {error}\n")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        err.write("newsdesk: interrupted\n")
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        # A bug of ours still reaches the user as one line; NEWSDESK_DEBUG=1 shows the traceback for a report.
+        if os.environ.get("NEWSDESK_DEBUG"):
+            raise
+        err.write(f"newsdesk: internal error ({type(error).__name__}: {error}); NEWSDESK_DEBUG=1 shows details\n")
+        return EXIT_FAILED
+    finally:
+        library.close()

@@ -1,0 +1,125 @@
+"""The domain's value types: frozen dataclasses that leave `index/` (no Whoosh or SQLite object ever does)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityKind = Literal["person", "org", "place"]
+ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "org", "place")
+
+# Where a value came from, in order of trust: a sidecar or feed ("metadata"), the article's own text ("text").
+Provenance = Literal["metadata", "text"]
+
+
+def article_id_for(raw: bytes) -> str:
+    """A stable id: the same file content gets the same id in any library (16 hex chars of SHA-256)."""
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place. `id` is canonical across the library (e.g. "person:sergei-lavrov")."""
+
+    id: str
+    name: str
+    kind: EntityKind
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as stored: clean text plus what is known about it, each fact with its provenance."""
+
+    id: str
+    title: str
+    body: str
+    path: str
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None  # a datetime (a date subclass) when the time of day is known
+    published_from: Provenance | None = None
+    entities: tuple[Entity, ...] = ()
+    # field name -> provenance for every other fact that was found (e.g. {"source": "metadata", "url": "text"})
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+
+    @property
+    def published_iso(self) -> str | None:
+        return self.published.isoformat() if self.published is not None else None
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the article list needs: no body."""
+
+    id: str
+    title: str
+    source: str | None
+    published: dt.date | None
+    path: str
+
+    @property
+    def published_iso(self) -> str | None:
+        return self.published.isoformat() if self.published is not None else None
+
+
+# A highlighted passage: runs of text, each flagged True where it is a matched term.
+Segments = tuple[tuple[str, bool], ...]
+
+
+def mark_segments(segments: Segments, marker: str = "**") -> str:
+    """Plain text with matched terms wrapped in `marker` (the CLI's `highlights` format)."""
+    return "".join(f"{marker}{text}{marker}" if matched else text for text, matched in segments)
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    path: str
+    source: str | None
+    published: dt.date | None
+    score: float
+    title_segments: Segments
+    snippet_segments: Segments
+
+    @property
+    def highlights(self) -> str:
+        return mark_segments(self.snippet_segments)
+
+    @property
+    def published_iso(self) -> str | None:
+        return self.published.isoformat() if self.published is not None else None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+
+
+AddStatus = Literal["added", "updated", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """What happened to one input file of an `add`."""
+
+    input: str
+    status: AddStatus
+    article_id: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class AddReport:
+    outcomes: tuple[AddOutcome, ...]
+
+    def count(self, status: AddStatus) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failed(self) -> bool:
+        return any(outcome.status == "failed" for outcome in self.outcomes)

@@ -1,0 +1,251 @@
+"""The Whoosh full-text index: schema, one writer at a time, searchers per call, highlights as segments.
+
+The index is derived data. The articles themselves live in the library's SQLite store (`library.py`), so an index
+with an unknown schema version, or one that cannot be opened, is rebuilt from there instead of crashing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import highlight, index, qparser
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
+from whoosh.index import LockError
+from whoosh.query import Query
+from whoosh.searching import Hit as WhooshHit
+from whoosh.searching import Searcher
+
+from index.errors import LibraryBusyError, QueryError
+from index.model import Article, Segments
+
+# Bump when the schema or what goes into it changes: an index with another version is rebuilt on open.
+SCHEMA_VERSION = 1
+_VERSION_FILE = "newsdesk-schema.json"
+# How long a writer waits for another process's write to finish before reporting the library as busy.
+WRITER_TIMEOUT_S = 10.0
+
+SNIPPET_CHARS = 160
+_WHITESPACE = re.compile(r"\s+")
+
+
+def make_schema() -> Schema:
+    stemming = StemmingAnalyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=TEXT(stored=True, analyzer=stemming, field_boost=2.0),
+        # The body is indexed, not stored: the SQLite store holds it once, and highlights read it from there.
+        body=TEXT(analyzer=stemming),
+        source=TEXT(stored=True),
+        url=ID(stored=True),
+        path=ID(stored=True),
+        published=DATETIME(sortable=True),
+        published_iso=ID(stored=True),
+        entity=KEYWORD(stored=True, commas=True),
+    )
+
+
+def _index_datetime(published: dt.date | None) -> dt.datetime | None:
+    """Whoosh's DATETIME wants a naive datetime: keep the day, drop the zone (the stored ISO string keeps it)."""
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        if published.tzinfo is not None:
+            published = published.astimezone(dt.UTC).replace(tzinfo=None)
+        return published
+    return dt.datetime(published.year, published.month, published.day)
+
+
+def _document(article: Article) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "path": article.path,
+        "entity": ",".join(entity.id for entity in article.entities),
+    }
+    if article.source:
+        fields["source"] = article.source
+    if article.url:
+        fields["url"] = article.url
+    published = _index_datetime(article.published)
+    if published is not None:
+        fields["published"] = published
+        fields["published_iso"] = article.published_iso
+    return fields
+
+
+class _SegmentsFormatter(highlight.Formatter):  # type: ignore[misc]
+    """Whoosh formats highlights as strings; the app and CLI need the runs of text with matches flagged."""
+
+    def format(self, fragments: Sequence[highlight.Fragment], replace: bool = False) -> list[Segments]:
+        return [self._fragment_segments(fragment) for fragment in fragments]
+
+    @staticmethod
+    def _fragment_segments(fragment: highlight.Fragment) -> Segments:
+        text = fragment.text
+        segments: list[tuple[str, bool]] = []
+        position = fragment.startchar
+        for token in sorted(fragment.matches, key=lambda t: (t.startchar, -(t.endchar - t.startchar))):
+            if token.startchar is None or token.startchar < position:
+                continue
+            if token.startchar > position:
+                segments.append((text[position : token.startchar], False))
+            segments.append((text[token.startchar : token.endchar], True))
+            position = token.endchar
+        if position < fragment.endchar:
+            segments.append((text[position : fragment.endchar], False))
+        return tuple(segments)
+
+
+_TITLE_HIGHLIGHTER = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(), formatter=_SegmentsFormatter())
+_BODY_HIGHLIGHTER = highlight.Highlighter(
+    fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60), formatter=_SegmentsFormatter()
+)
+
+
+@dataclass(frozen=True)
+class RawHit:
+    """A search hit before the library joins it with the stored article."""
+
+    id: str
+    score: float
+    title_segments: Segments
+    snippet_segments: Segments
+    stored: dict[str, Any]
+
+
+def _tidy(segments: Segments) -> Segments:
+    """One line of text per snippet, and a phrase's adjacent matches as one run ("**Choe Son Hui**")."""
+    tidy: list[tuple[str, bool]] = []
+    for text, matched in segments:
+        text = _WHITESPACE.sub(" ", text)
+        if text == "" and not matched:
+            continue
+        if tidy and tidy[-1][1] == matched:
+            tidy[-1] = (tidy[-1][0] + text, matched)
+        elif matched and len(tidy) >= 2 and tidy[-1][0] == " " and tidy[-2][1]:
+            tidy.pop()
+            tidy[-1] = (tidy[-1][0] + " " + text, True)
+        else:
+            tidy.append((text, matched))
+    return tuple(tidy)
+
+
+def _join_fragments(fragments: list[Segments]) -> Segments:
+    joined: list[tuple[str, bool]] = []
+    for number, fragment in enumerate(fragments):
+        if number:
+            joined.append((" … ", False))
+        joined.extend(fragment)
+    return _tidy(tuple(joined))
+
+
+def _plain_snippet(body: str) -> Segments:
+    text = " ".join(body.split())
+    if len(text) > SNIPPET_CHARS:
+        text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    return ((text, False),)
+
+
+class Store:
+    """One Whoosh index folder. Thread-safe for concurrent searches; writes serialise on Whoosh's file lock."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.rebuilt = False  # set when open found a missing, stale or broken index and started a fresh one
+        self._index = self._open_or_create()
+        self._parser = qparser.MultifieldParser(["title", "body"], self._index.schema)
+        self._parser.add_plugin(qparser.GtLtPlugin())
+
+    def _open_or_create(self) -> index.FileIndex:
+        if self._current_version() == SCHEMA_VERSION:
+            try:
+                return index.open_dir(str(self.folder))
+            except Exception:  # noqa: BLE001
+                # Missing or damaged in any of the ways Whoosh reports (its own IndexError, struct and EOF errors,
+                # OSError): the index is derived data, so rebuilding it from the catalog is always the right answer.
+                pass
+        self.rebuilt = True
+        return self._create()
+
+    def _current_version(self) -> int | None:
+        try:
+            version = json.loads((self.folder / _VERSION_FILE).read_text())["schema_version"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return version if isinstance(version, int) else None
+
+    def _create(self) -> index.FileIndex:
+        if self.folder.exists():
+            shutil.rmtree(self.folder)
+        self.folder.mkdir(parents=True, mode=0o700)
+        created = index.create_in(str(self.folder), make_schema())
+        (self.folder / _VERSION_FILE).write_text(json.dumps({"schema_version": SCHEMA_VERSION}))
+        return created
+
+    def write(self, upserts: Iterable[Article], deletes: Iterable[str] = ()) -> None:
+        """Add or replace articles and delete ids in one commit (all or nothing)."""
+        try:
+            writer = self._index.writer(timeout=WRITER_TIMEOUT_S)
+        except LockError as error:
+            raise LibraryBusyError("the library is being written by another newsdesk process; try again") from error
+        try:
+            for article_id in deletes:
+                writer.delete_by_term("id", article_id)
+            for article in upserts:
+                writer.update_document(**_document(article))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def doc_count(self) -> int:
+        return int(self._index.doc_count())
+
+    def indexed_ids(self) -> set[str]:
+        with self._index.searcher() as searcher:
+            return {str(fields["id"]) for fields in searcher.all_stored_fields()}
+
+    def parse(self, text: str) -> Query:
+        if not text.strip():
+            raise QueryError("empty query: type some words to search for")
+        try:
+            return self._parser.parse(text)
+        except Exception as error:  # Whoosh raises assorted internals on odd syntax; the user needs one line
+            raise QueryError(f"cannot understand the query {text!r}: {error}") from error
+
+    def search(self, text: str, limit: int, body_of: Callable[[str], str]) -> tuple[int, list[RawHit]]:
+        """Ranked hits, best first, with highlighted title and body snippet. `body_of` fetches a stored body."""
+        query = self.parse(text)
+        with self._index.searcher() as searcher:
+            results = searcher.search(query, limit=limit, terms=True)
+            return len(results), [self._raw_hit(hit, body_of) for hit in results]
+
+    @staticmethod
+    def _raw_hit(hit: WhooshHit, body_of: Callable[[str], str]) -> RawHit:
+        stored = dict(hit.fields())
+        title = str(stored.get("title", ""))
+        title_fragments = _TITLE_HIGHLIGHTER.highlight_hit(hit, "title", text=title, top=1, minscore=1)
+        body = body_of(str(stored["id"]))
+        body_fragments = _BODY_HIGHLIGHTER.highlight_hit(hit, "body", text=body, top=2, minscore=1)
+        return RawHit(
+            id=str(stored["id"]),
+            score=float(hit.score or 0.0),
+            title_segments=_tidy(title_fragments[0]) if title_fragments else ((title, False),),
+            snippet_segments=_join_fragments(body_fragments) if body_fragments else _plain_snippet(body),
+            stored=stored,
+        )
+
+    def searcher(self) -> Searcher:
+        return self._index.searcher()
+
+    def close(self) -> None:
+        self._index.close()
