@@ -83,7 +83,8 @@ def test_phrase_search_finds_the_two_articles_naming_choe_son_hui(seeded_library
     assert sorted(hit.title for hit in result.hits) == sorted([SEED_TITLES["002"], SEED_TITLES["004"]])
     for hit in result.hits:
         matched = [text for text, is_match in hit.snippet_segments if is_match]
-        assert matched and all(text in {"Choe", "Son", "Hui"} for text in matched)
+        assert "Choe Son Hui" in matched  # the phrase's adjacent matches form one highlighted run
+        assert all(text in {"Choe Son Hui", "Choe", "Son", "Hui"} for text in matched)
 
 
 def test_search_ranks_title_matches_and_highlights_the_title(seeded_library: Library) -> None:
