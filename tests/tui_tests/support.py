@@ -1,0 +1,23 @@
+"""What the app's tests share besides fixtures: the terminal size, a known seed, and how to wait for workers."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.notifications import Notification
+from textual.pilot import Pilot
+
+SIZE = (140, 40)
+STRAITS_TIMES_TITLE = "N. Korea minister urges stronger ties with Russia"
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let pending messages start their workers, the workers finish, and their answers reach the screen."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()  # a reactive set by an answer may recompose a pane
+
+
+def notifications(app: App[None]) -> list[Notification]:
+    # Textual has no public list of the notifications shown; its own tests read this attribute too.
+    return list(app._notifications)

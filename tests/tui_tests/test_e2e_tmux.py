@@ -1,0 +1,102 @@
+"""End to end in a real terminal: tmux runs `python -m tui.launcher` on a new default library; we read the screen.
+
+tmux is required (CI installs it). A private tmux server (-L) keeps the test away from the developer's sessions.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .support import SIZE, STRAITS_TIMES_TITLE
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+# A line's worth of each bundled title: a full title may wrap in the list pane.
+OTHER_SEED_TITLES = (
+    "Meeting with Lavrov in Moscow",
+    "Kim Jong-un wants to build",
+    "Russian foreign minister Sergei Lavrov",
+    "North Korea FM in Russia",
+)
+TIMEOUT = 30.0
+
+
+class Terminal:
+    def __init__(self, server: str, session: str, exit_status_file: Path) -> None:
+        self.server = server
+        self.session = session
+        self.exit_status_file = exit_status_file  # written by the shell when the app has exited
+
+    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["tmux", "-L", self.server, *args], capture_output=True, text=True, check=check)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.session).stdout
+
+    def is_running(self) -> bool:
+        return self.tmux("has-session", "-t", self.session, check=False).returncode == 0
+
+    def wait_until(self, condition: Callable[[], bool], what: str) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while not condition():
+            if time.monotonic() > deadline:
+                screen = self.screen() if self.is_running() else "(the session has ended)"
+                pytest.fail(f"waited {TIMEOUT:.0f} s for {what}; the screen:\n{screen}")
+            time.sleep(0.2)
+
+
+def article_list_text(screen: str) -> str:
+    """The left pane's text, its lines joined with spaces so a wrapped title reads whole."""
+    rows = [line.split("│")[1].strip() for line in screen.splitlines() if line.count("│") >= 2]
+    return " ".join(row for row in rows if row)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    """The app in tmux on an empty XDG data dir, so it fills the default library with the bundled articles."""
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is required for the end-to-end test (apt-get install tmux); it is not skipped on purpose")
+    name = f"newsdesk-e2e-{uuid.uuid4().hex[:8]}"
+    exit_status = tmp_path / "exit-status"
+    # COLUMNS and LINES can reach the pane (80x24 under pytest) and would override the window size the app measures.
+    app = shlex.join(
+        ["env", "-u", "COLUMNS", "-u", "LINES", f"XDG_DATA_HOME={tmp_path / 'data'}",
+         f"XDG_CONFIG_HOME={tmp_path / 'config'}", "NEWSDESK_LIBRARY=", sys.executable, "-m", "tui.launcher"]
+    )  # fmt: skip
+    command = f"{app}; echo $? > {shlex.quote(str(exit_status))}"
+    width, height = SIZE
+    terminal = Terminal(server=name, session=name, exit_status_file=exit_status)
+    terminal.tmux(
+        "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
+        "-c", str(REPO_ROOT), command,
+    )  # fmt: skip
+    try:
+        yield terminal
+    finally:
+        terminal.tmux("kill-server", check=False)
+
+
+def test_first_start_search_and_quit_in_a_real_terminal(terminal: Terminal) -> None:
+    terminal.wait_until(
+        lambda: all(title in terminal.screen() for title in (STRAITS_TIMES_TITLE[:30], *OTHER_SEED_TITLES)),
+        "the five bundled articles to be listed",
+    )
+
+    terminal.tmux("send-keys", "-t", terminal.session, "-l", "/Vorontsov")
+    terminal.tmux("send-keys", "-t", terminal.session, "Enter")
+    terminal.wait_until(lambda: "1 hit for 'Vorontsov'" in terminal.screen(), "the search to answer")
+    listed = article_list_text(terminal.screen())
+    assert STRAITS_TIMES_TITLE in listed
+    assert not [title for title in OTHER_SEED_TITLES if title in listed]
+
+    terminal.tmux("send-keys", "-t", terminal.session, "q")
+    terminal.wait_until(lambda: not terminal.is_running(), "the app to exit")
+    assert terminal.exit_status_file.read_text().strip() == "0"

@@ -1,0 +1,231 @@
+"""The main screen: owns what is shown (the search request, the open article), asks the library in thread
+workers, and hands the answers down to the panes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, ProgressBar
+from textual.worker import get_current_worker
+
+from index.errors import NewsdeskError
+from index.library import Library
+from index.model import Article, ArticleSummary
+from tui.messages import ArticleLoaded, ArticlesLoaded, LibraryFailed, SearchCompleted, SeedsAdded, SeedsProgress
+from tui.screens.help import HelpScreen, HelpSection
+from tui.widgets.article_list import ArticleList, ListEntry
+from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.reading_view import ReadingView
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.timeline_strip import TimelineStrip
+
+
+class MainScreen(Screen[None]):
+    AUTO_FOCUS = "ArticleList"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: checked before the focused pane sees any key, so the keys typed right after "/" (a fast typist,
+        # a paste, tmux) already reach the search box. Inside the box, check_action lets "/" through as text.
+        Binding("slash", "focus_search", "Search", priority=True, id="newsdesk.search"),
+        Binding("escape", "clear_search", "Clear search", id="newsdesk.clear_search"),
+        # Tab walks the four panes only; the search box is reached with "/".
+        Binding("tab", "cycle_panes(1)", "Next pane", show=False, id="newsdesk.next_pane"),
+        Binding("shift+tab", "cycle_panes(-1)", "Previous pane", show=False, id="newsdesk.previous_pane"),
+        Binding("question_mark", "show_help", "Keys", id="newsdesk.help"),
+    ]
+
+    # always_update: Enter on the same query asks again (the library may have changed; a refused query says why again).
+    request: reactive[str] = reactive("", init=False, always_update=True)
+    current_article: reactive[Article | None] = reactive(None, init=False)
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self._articles: list[ArticleSummary] = []
+        self._read_ids: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(id="search-bar")
+        yield ProgressBar(id="seed-progress", show_eta=False)
+        with Horizontal(id="panes"):
+            yield ArticleList(id="article-list")
+            yield ReadingView(id="reading-view")
+            yield EntitySidebar(id="entity-sidebar")
+        yield TimelineStrip(id="timeline-strip")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_library()
+
+    @property
+    def panes(self) -> tuple[Widget, ...]:
+        """The panes in Tab order."""
+        return (
+            self.query_one(ArticleList),
+            self.query_one(ReadingView),
+            self.query_one(EntitySidebar),
+            self.query_one(TimelineStrip),
+        )
+
+    # -- workers: the library is never called on the event loop ---------------------------------------------------
+
+    @contextmanager
+    def _library_errors_reported(self) -> Iterator[None]:
+        """A refusal from the library becomes a notification; anything else is a bug and should crash loudly."""
+        try:
+            yield
+        except NewsdeskError as error:
+            self._answer(LibraryFailed(str(error)))
+
+    def _answer(self, message: Message) -> None:
+        """Post a worker's result, unless a newer request has replaced the worker (its thread ran on regardless)."""
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @work(thread=True, exclusive=True, group="library")
+    def load_library(self) -> None:
+        """Fill a new default library with the bundled articles first, then read the whole library."""
+        with self._library_errors_reported():
+            if self.library.is_default and self.library.is_empty():
+                self._answer(SeedsAdded(self.library.add_seeds(self._report_seed_progress)))
+            self._answer(ArticlesLoaded(self.library.articles(), self.library.read_ids(), self.library.timeline()))
+
+    def _report_seed_progress(self, done: int, total: int, current: str) -> None:
+        self._answer(SeedsProgress(done, total, current))
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        with self._library_errors_reported():
+            self._answer(SearchCompleted(query, self.library.search(query)))
+
+    @work(thread=True, exclusive=True, group="article")
+    def open_article(self, article_id: str) -> None:
+        with self._library_errors_reported():
+            article = self.library.get(article_id)
+            self.library.mark_read(article_id)
+            self._answer(ArticleLoaded(article))
+
+    # -- answers from the workers ----------------------------------------------------------------------------------
+
+    def on_seeds_progress(self, event: SeedsProgress) -> None:
+        progress_bar = self.query_one("#seed-progress", ProgressBar)
+        progress_bar.display = True
+        progress_bar.update(total=event.total, progress=event.done)
+
+    def on_seeds_added(self, event: SeedsAdded) -> None:
+        self.query_one("#seed-progress", ProgressBar).display = False
+        self.notify(f"Added {event.report.count('added')} bundled articles to your new library.", title="Welcome")
+        for outcome in event.report.outcomes:
+            if outcome.status == "failed":
+                self.notify(f"{outcome.input}: {outcome.error}", severity="warning")
+
+    def on_articles_loaded(self, event: ArticlesLoaded) -> None:
+        self._articles = event.articles
+        self._read_ids = event.read_ids
+        timeline = self.query_one(TimelineStrip)
+        timeline.points = tuple(event.timeline)
+        timeline.undated = len(event.articles) - len(event.timeline)
+        if not self.request:
+            self._show_all_articles()
+
+    def on_search_completed(self, event: SearchCompleted) -> None:
+        if event.query != self.request:
+            return  # the answer to a query the user has since replaced or cleared
+        hits = event.result.hits
+        self.query_one(ArticleList).show_entries([ListEntry.from_hit(hit) for hit in hits], self._read_ids)
+        self.query_one(SearchBar).status = search_status(event.query, event.result.total, len(hits))
+
+    def on_article_loaded(self, event: ArticleLoaded) -> None:
+        self.current_article = event.article
+        self._read_ids.add(event.article.id)
+        self.query_one(ArticleList).mark_read(event.article.id)
+
+    def on_library_failed(self, event: LibraryFailed) -> None:
+        self.notify(event.error, title="newsdesk", severity="error")
+
+    # -- what the panes ask for ------------------------------------------------------------------------------------
+
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        self.request = event.query
+        self.set_focus(self.query_one(ArticleList))
+
+    def on_article_list_article_chosen(self, event: ArticleList.ArticleChosen) -> None:
+        self.open_article(event.article_id)
+
+    # -- state changes ---------------------------------------------------------------------------------------------
+
+    def watch_request(self, request: str) -> None:
+        if request:
+            self.run_search(request)
+        else:
+            self.workers.cancel_group(self, "search")
+            self.query_one(SearchBar).clear()
+            self._show_all_articles()
+
+    def watch_current_article(self, article: Article | None) -> None:
+        self.query_one(ReadingView).article = article
+        self.query_one(EntitySidebar).entities = article.entities if article is not None else None
+        self.query_one(TimelineStrip).current_id = article.id if article is not None else None
+
+    def _show_all_articles(self) -> None:
+        self.query_one(ArticleList).show_entries([ListEntry.from_summary(a) for a in self._articles], self._read_ids)
+
+    # -- actions ---------------------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_search":
+            # self.focused, not input.has_focus: has_focus changes only when the Focus event is handled, later.
+            return self.focused is not self.query_one(SearchBar).input
+        return True
+
+    def action_focus_search(self) -> None:
+        # set_focus, not widget.focus(): focus() waits behind the keys already queued.
+        self.set_focus(self.query_one(SearchBar).input)
+
+    def action_clear_search(self) -> None:
+        search_bar = self.query_one(SearchBar)
+        if self.focused is search_bar.input:
+            self.set_focus(self.query_one(ArticleList))
+        if self.request:
+            self.request = ""  # the watcher empties the box and lists every article again
+        else:
+            search_bar.clear()  # only unsent text: the list and its cursor stay as they are
+
+    def action_cycle_panes(self, step: int) -> None:
+        panes = self.panes
+        if self.focused in panes:
+            position = panes.index(self.focused)
+        else:  # from the search box: Tab goes to the first pane, shift+Tab to the last
+            position = -1 if step > 0 else 0
+        self.set_focus(panes[(position + step) % len(panes)])
+
+    def action_show_help(self) -> None:
+        self.app.push_screen(HelpScreen(self._help_sections()))
+
+    def _help_sections(self) -> list[HelpSection]:
+        # The search box last: it has the most keys, and the columns balance best with it alone at the end.
+        return [
+            ("Everywhere", (type(self.app), type(self))),
+            *((str(pane.border_title), (type(pane),)) for pane in self.panes),
+            ("Search box", (type(self.query_one(SearchBar).input),)),
+        ]
+
+
+def search_status(query: str, total: int, shown: int) -> Text:
+    """E.g. "2 hits for 'Choe Son Hui'"; the query is appended as plain text, never parsed as markup."""
+    status = Text(f"{total} hit{'' if total == 1 else 's'} for '")
+    status.append(query)
+    status.append("'")
+    if shown < total:
+        status.append(f" (best {shown} shown)")
+    return status

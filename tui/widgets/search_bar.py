@@ -1,0 +1,44 @@
+"""The search bar: a query input docked at the top, and a status line saying what the list shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, Static
+
+PLACEHOLDER = 'Press / to search: words, "a phrase"; Enter runs it, Escape clears it'
+
+
+class SearchBar(Horizontal):
+    # A Text, never a str: the status quotes the user's query, which must not be parsed as markup.
+    status: reactive[Text] = reactive(Text, init=False)
+
+    @dataclass
+    class Submitted(Message):
+        """Enter in the input: `query` is stripped and may be empty (which means: show everything)."""
+
+        query: str
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=PLACEHOLDER, id="search-input")
+        yield Static(id="search-status")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    def watch_status(self, status: Text) -> None:
+        self.query_one("#search-status", Static).update(status)
+
+    def clear(self) -> None:
+        self.input.value = ""
+        self.status = Text()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(event.value.strip()))
