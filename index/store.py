@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh import highlight, index, qparser
+from whoosh import highlight, index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.index import LockError
@@ -23,8 +23,9 @@ from whoosh.query import Query
 from whoosh.searching import Hit as WhooshHit
 from whoosh.searching import Searcher
 
-from index.errors import LibraryBusyError, QueryError
+from index.errors import LibraryBusyError
 from index.model import Article, Segments
+from index.query import QueryParser
 
 # Bump when the schema or what goes into it changes: an index with another version is rebuilt on open.
 SCHEMA_VERSION = 1
@@ -162,8 +163,7 @@ class Store:
         self.folder = folder
         self.rebuilt = False  # set when open found a missing, stale or broken index and started a fresh one
         self._index = self._open_or_create()
-        self._parser = qparser.MultifieldParser(["title", "body"], self._index.schema)
-        self._parser.add_plugin(qparser.GtLtPlugin())
+        self._parser = QueryParser(self._index.schema)
 
     def _open_or_create(self) -> index.FileIndex:
         if self._current_version() == SCHEMA_VERSION:
@@ -215,12 +215,7 @@ class Store:
             return {str(fields["id"]) for fields in searcher.all_stored_fields()}
 
     def parse(self, text: str) -> Query:
-        if not text.strip():
-            raise QueryError("empty query: type some words to search for")
-        try:
-            return self._parser.parse(text)
-        except Exception as error:  # Whoosh raises assorted internals on odd syntax; the user needs one line
-            raise QueryError(f"cannot understand the query {text!r}: {error}") from error
+        return self._parser.parse(text)
 
     def search(self, text: str, limit: int, body_of: Callable[[str], str]) -> tuple[int, list[RawHit]]:
         """Ranked hits, best first, with highlighted title and body snippet. `body_of` fetches a stored body."""
