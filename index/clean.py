@@ -4,8 +4,8 @@ Scraped pages carry navigation around the story: breadcrumbs and section labels 
 share/subscribe/related-links furniture below it, and the odd advert marker in between. The rules here
 are structural, not lists of known lines, because they must hold on pages nobody has looked at:
 
-1. `sanitize_text` makes untrusted text safe to show in a terminal (escape sequences, control and
-   invisible characters) and normalises line breaks and spaces.
+1. `index.sanitize.sanitize_text` makes the untrusted text safe to show in a terminal and normalises line
+   breaks and spaces.
 2. The text becomes lines, each tagged with the blank-line-separated block (paragraph) it belongs to.
 3. Header: leading lines are dropped while they look like labels rather than headlines (URLs, "Label:",
    breadcrumb paths, glued camel-case navigation, date lines, boilerplate, or a short Title-Case/ALL-CAPS
@@ -16,10 +16,11 @@ are structural, not lists of known lines, because they must hold on pages nobody
    any boilerplate glued after it), so it can be kept verbatim as `print_line`.
 5. Trailer: trailing lines are dropped while they are boilerplate, a print line or a short menu, and so is a
    trailing "Related articles"-style heading with the list of link-like lines under it.
-6. Stand-alone boilerplate lines inside the body are dropped. Only whole short lines ever go: a line is
-   boilerplate when all of it is navigation vocabulary ("Advertisement", "Share this article"), or it
-   starts with reader-addressing furniture ("Sign up for our newsletter") and is short. Prose that merely
-   contains such a word stays, and so does every line of a hard-wrapped paragraph after its first.
+6. Stand-alone boilerplate lines inside the body are dropped. Only whole short lines ever go (what counts
+   as boilerplate is defined in `index.boilerplate`), and never a line of a hard-wrapped paragraph after
+   its first.
+
+The word-level tests (word counts, sentence ends, capitalisation) live in `index.text_shape`.
 
 Every step is a single pass over the lines with regular expressions free of nested quantifiers, and the
 costlier checks only run on short lines, so cleaning is linear in the size of the text.
@@ -31,7 +32,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from index.boilerplate import MAX_MENU_ITEM_WORDS, is_boilerplate, is_list_heading, menu_items
 from index.errors import BadInputError
+from index.sanitize import sanitize_text
+from index.text_shape import ends_sentence, has_letters, is_all_caps, is_title_case, looks_like_heading, word_count
 
 
 @dataclass(frozen=True)
@@ -43,61 +47,6 @@ class CleanedText:
     header_url: str | None  # a URL found among the removed header lines
     print_line: str | None  # "A version of this article appeared in the print edition of ...", verbatim
     kicker: str | None  # a section label glued to the headline, e.g. "North Korea" in "North Korea | Kim ..."
-
-
-# --- Sanitizing -------------------------------------------------------------------------------------------
-
-# Each body class stops at ESC, BEL and every C1 control, so a failed match never rescans text that a later
-# match attempt starts in: the scan is linear even on megabytes of unterminated sequences.
-_CSI = r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-_CONTROL_STRING = r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x80-\x9f]*(?:\x07|\x1b\\|\x9c)"  # OSC, DCS...
-_OTHER_ESCAPE = r"\x1b[ -/]*[0-~]"  # ESC 7, ESC ( B, ESC c ...
-_ESCAPE_SEQUENCE = re.compile(f"{_CSI}|{_CONTROL_STRING}|{_OTHER_ESCAPE}")
-_ESCAPE_INTRODUCER = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
-
-_UNICODE_SPACES = (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
-# Zero-width and format characters: invisible, they break words for search, and the bidi overrides can
-# make a terminal show text in an order that is not the stored one.
-_INVISIBLE = (
-    0x00AD,
-    0x180E,
-    *range(0x200B, 0x2010),
-    *range(0x202A, 0x202F),
-    *range(0x2060, 0x2065),
-    *range(0x2066, 0x206A),
-    0xFEFF,
-)
-
-
-def _build_character_map() -> dict[int, str | None]:
-    table: dict[int, str | None] = {code: None for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0))}
-    del table[ord("\n")]
-    table[ord("\t")] = " "
-    # Line-ending controls become line breaks rather than vanishing, so the words on each side stay apart.
-    for code in (0x0B, 0x0C, 0x0D, 0x85, 0x2028):
-        table[code] = "\n"
-    table[0x2029] = "\n\n"
-    table.update({code: " " for code in _UNICODE_SPACES})
-    table.update({code: None for code in _INVISIBLE})
-    return table
-
-
-_CHARACTER_MAP = _build_character_map()
-# A substitution over a class of the mapped characters only touches the few that occur; str.translate with a
-# dict looks every character up and is an order of magnitude slower on typical text.
-_MAPPED_CHARACTER = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_CHARACTER_MAP)) + "]")
-
-
-def _mapped(match: re.Match[str]) -> str:
-    return _CHARACTER_MAP[ord(match.group())] or ""
-
-
-def sanitize_text(text: str) -> str:
-    """Untrusted text made safe for a terminal: no escape sequences or control/invisible characters,
-    "\\n" line breaks, and plain spaces for tabs and unicode spaces."""
-    # The substitution tries every position; the single-class search that rules it out is several times faster.
-    without_escapes = _ESCAPE_SEQUENCE.sub("", text) if _ESCAPE_INTRODUCER.search(text) else text
-    return _MAPPED_CHARACTER.sub(_mapped, without_escapes.replace("\r\n", "\n"))
 
 
 # --- Lines and blocks -------------------------------------------------------------------------------------
@@ -138,189 +87,11 @@ def _continues_wrapped_paragraph(lines: Sequence[_Line], index: int) -> bool:
     return index > 0 and lines[index - 1].block == line.block and line.text[0].islower()
 
 
-# --- Word-level shape -------------------------------------------------------------------------------------
-
-_CLOSING_MARKS = "\"'’”»)]}"
-_SENTENCE_END = ".,;:…。，；：、"
-_QUESTION_END = "?!？！"
-_MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "&"})
-_MAX_HEADING_WORDS = 35
-_MAX_HEADING_CHARS = 250
-_MAX_QUESTION_HEADING_WORDS = 15
-
-
-def _word_count(text: str) -> int:
-    return text.count(" ") + 1 if text else 0
-
-
-def _last_mark(text: str) -> str:
-    return text.rstrip(_CLOSING_MARKS)[-1:]
-
-
-def _ends_sentence(text: str) -> bool:
-    last = _last_mark(text)
-    return bool(last) and last in _SENTENCE_END + _QUESTION_END
-
-
-def _has_letters(text: str) -> bool:
-    return any(char.isalpha() for char in text)
-
-
-def _is_all_caps(text: str) -> bool:
-    return text == text.upper() and text != text.lower()
-
-
-def _is_title_case(text: str) -> bool:
-    """Every word capitalised (small joining words aside): how labels and site names are written."""
-    for position, word in enumerate(text.split(" ")):
-        first_letter = next((char for char in word if char.isalpha()), None)
-        if first_letter is None or first_letter.isupper():
-            continue
-        if position > 0 and word.lower() in _MINOR_WORDS:
-            continue
-        return False
-    return _has_letters(text)
-
-
-def _looks_like_heading(text: str) -> bool:
-    """Short, and not ending like a sentence (a short question or exclamation is fine)."""
-    words = _word_count(text)
-    if words > _MAX_HEADING_WORDS or len(text) > _MAX_HEADING_CHARS or not _has_letters(text):
-        return False
-    last = _last_mark(text)
-    if last and last in _QUESTION_END:
-        return words <= _MAX_QUESTION_HEADING_WORDS
-    return not (last and last in _SENTENCE_END)
-
-
 def _is_heading_line(lines: Sequence[_Line], index: int) -> bool:
     next_index = index + 1
     if next_index < len(lines) and _continues_wrapped_paragraph(lines, next_index):
         return False  # the first line of a hard-wrapped paragraph
-    return _looks_like_heading(lines[index].text)
-
-
-# --- Boilerplate vocabulary -------------------------------------------------------------------------------
-
-_MAX_BOILERPLATE_WORDS = 30  # a copyright notice or a "Tags: ..." list can run long
-_MAX_CALL_TO_ACTION_WORDS = 12
-_MAX_MENU_ITEM_WORDS = 4
-_MAX_MENU_WORDS = 15
-
-# Headings of link lists ("Related articles", "Read more: <link>", "Tags: a, b"); what follows them at the
-# end of a page is a list of links, not story.
-_LIST_HEADING = re.compile(
-    r"(?:related(?: articles?| stories| story| coverage| content| news| topics?| links?| posts?| reading| videos?)?"
-    r"|(?:read|see) (?:more|next|also)|also read|more from(?: \S+){1,4}|more on (?:this|these) (?:story|topics?)"
-    r"|explore more(?: on (?:this|these) topics?)?|more (?:stories|news|articles|videos|headlines)"
-    r"|top (?:stories|news|headlines)|latest(?: news| stories| headlines| articles)?"
-    r"|trending(?: now| stories| news)?|popular(?: now| stories)?"
-    r"|you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)"
-    r"|most (?:read|popular|viewed|shared|commented|watched)"
-    r"|recommended(?: for you| stories| articles| reading| videos?)?|editor'?s picks?|don'?t miss"
-    r"|tags?|topics?|keywords?|categor(?:y|ies)|filed under)(?: ?:.*)?"
-)
-# Lines that are boilerplate when they are all there is on the line.
-_BOILERPLATE_LINE = re.compile(
-    r"advertisements?|advertising|advert|ads?|sponsored(?: content| links?| stories)?"
-    r"|promoted(?: content| stories)?|paid (?:content|post|partnership)|partner content"
-    r"|(?:story|article) continues below(?: this)?(?: advertisement)?"
-    r"|subscribe(?: now| today| here)?|sign (?:up|in)(?: now| here| today)?|log ?in|log ?out|register(?: now)?"
-    r"|newsletters?|share(?: this)?(?: article| story| page| post)?|print|e-?mail|save|bookmark|copy link"
-    r"|(?:reuse|republish) this (?:content|article|story)|(?:order )?reprints(?: (?:and|&) permissions)?"
-    r"|(?:\d+ )?comments?(?: \(\d+\))?|no comments(?: yet)?"
-    r"|continue reading|loading(?:\.\.\.)?|skip to (?:main )?content|skip navigation|back to top(?: button)?"
-    r"|top of page|menu|close"
-)
-# The start of a short line that speaks to the reader or names a page part; prose rarely opens this way, and
-# the word limit keeps a real paragraph that does from being taken for one.
-_CALL_TO_ACTION = re.compile(
-    r"(?:back to top|print (?:edition|this (?:article|page|story))|skip to\b|jump to (?:main )?content"
-    r"|(?:subscribe|sign up|signup)\b.*\b(?:our|newsletters?|now|today|here|free|unlimited|access|account)\b"
-    r"|(?:register|join) (?:now|today|for free|our newsletter)\b|enter your email|newsletters? ?:"
-    r"|(?:get|receive|download) (?:our|the) (?:free )?(?:\w+ )?(?:newsletter|app)\b|open in (?:the )?app"
-    r"|share (?:this|on|via)\b|(?:follow|like|join) us\b"
-    r"|follow\b.*\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky|telegram|whatsapp|x)\b"
-    r"|(?:view|show|hide|read|see|post|leave|add|load|join) (?:all )?(?:\d+ )?(?:a |the |your )?"
-    r"(?:comments?|replies|reply|conversation|discussion)\b"
-    r"|listen to (?:this )?(?:article|story)\b|read (?:the )?full (?:story|article)\b"
-    r"|privacy policy|terms (?:of|and) (?:use|service|conditions)|cookie (?:policy|settings|preferences)"
-    r"|we use cookies|(?:accept|manage) (?:all )?cookies|contact us|about us|advertise with us)"
-)
-# Notices that are boilerplate wherever they sit in a short line.
-_NOTICE = re.compile(
-    r"^(?:copyright ?)?©|^copyright (?:\(c\)|\d{4})|\b(?:all rights reserved|click here|scroll to continue)\b"
-)
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|tells|according to)\b")
-
-_MENU_SEPARATOR = re.compile(r" ?[|•·] ?")
-_SLUG_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
-_MAX_SLUG_LINE_WORDS = 4
-_EDGE_JUNK = " •·▪►▶»›>→←«‹<|*#-–—:.…!"
-
-
-def _normalize_for_vocabulary(text: str) -> str:
-    return text.lower().replace("’", "'").strip(_EDGE_JUNK)
-
-
-def _menu_items(text: str) -> list[str] | None:
-    """The items of a short "A | B | C" menu line, or None when the line is not one."""
-    if _word_count(text) > _MAX_MENU_WORDS:
-        return None
-    items = [item for item in _MENU_SEPARATOR.split(text) if item]
-    if len(items) < 2:
-        return None
-    if any(_word_count(item) > _MAX_MENU_ITEM_WORDS or ":" in item or not _has_letters(item) for item in items):
-        return None
-    return items
-
-
-def _is_slug_artifact(text: str) -> bool:
-    """A scraper's leftover like "source site-59": short, all lower case, with a slug token carrying digits."""
-    if _word_count(text) > _MAX_SLUG_LINE_WORDS or text != text.lower() or _ends_sentence(text):
-        return False
-    return any(_SLUG_TOKEN.fullmatch(token) and any(char.isdigit() for char in token) for token in text.split(" "))
-
-
-def _is_list_heading_phrase(text: str, phrase: str) -> bool:
-    if _LIST_HEADING.fullmatch(phrase) is None:
-        return False
-    # After "Read more:" comes a link, a headline; a full sentence there is prose ("Related reading: none ...").
-    return ":" not in phrase or not _ends_sentence(text)
-
-
-def _is_call_to_action(phrase: str) -> bool:
-    return (
-        _word_count(phrase) <= _MAX_CALL_TO_ACTION_WORDS
-        and _CALL_TO_ACTION.match(phrase) is not None
-        and _REPORTED_SPEECH.search(phrase) is None  # "Contact us if you know more, police said." is news
-    )
-
-
-def _is_boilerplate_phrase(text: str) -> bool:
-    phrase = _normalize_for_vocabulary(text)
-    return (
-        _is_call_to_action(phrase)
-        or _is_list_heading_phrase(text, phrase)
-        or _BOILERPLATE_LINE.fullmatch(phrase) is not None
-        or _NOTICE.search(phrase) is not None
-    )
-
-
-def _is_boilerplate(text: str) -> bool:
-    """A whole line of page furniture (never a line of prose that merely uses one of the words)."""
-    if _word_count(text) > _MAX_BOILERPLATE_WORDS:
-        return False
-    if _is_boilerplate_phrase(text) or _is_slug_artifact(text):
-        return True
-    items = _menu_items(text)
-    return items is not None and any(_is_boilerplate_phrase(item) for item in items)
-
-
-def _is_list_heading(text: str) -> bool:
-    return _word_count(text) <= _MAX_BOILERPLATE_WORDS and _is_list_heading_phrase(
-        text, _normalize_for_vocabulary(text)
-    )
+    return looks_like_heading(lines[index].text)
 
 
 # --- Print-edition line -----------------------------------------------------------------------------------
@@ -354,7 +125,7 @@ def _split_off_print_line(line: _Line) -> list[_Line]:
         return [line]
     sentences = _SENTENCE_BREAK.split(line.text[start:])
     tail_start = len(sentences)
-    while tail_start > 1 and _is_boilerplate(sentences[tail_start - 1]):
+    while tail_start > 1 and is_boilerplate(sentences[tail_start - 1]):
         tail_start -= 1
     prefix = line.text[:start].rstrip()
     parts = [prefix] if prefix else []
@@ -410,24 +181,24 @@ def _url_in_label(text: str) -> str | None:
 
 
 def _is_colon_label(text: str) -> bool:
-    return text.endswith(":") and _word_count(text) <= _MAX_COLON_LABEL_WORDS
+    return text.endswith(":") and word_count(text) <= _MAX_COLON_LABEL_WORDS
 
 
 def _is_glued_navigation(text: str) -> bool:
-    return _word_count(text) <= _MAX_GLUED_LABEL_WORDS and _GLUED_WORDS.search(text) is not None
+    return word_count(text) <= _MAX_GLUED_LABEL_WORDS and _GLUED_WORDS.search(text) is not None
 
 
 def _is_path_item(item: str) -> bool:
     return (
-        _word_count(item) <= _MAX_MENU_ITEM_WORDS
-        and not _ends_sentence(item)
-        and (_is_title_case(item) or (item == item.lower() and _has_letters(item)))
+        word_count(item) <= MAX_MENU_ITEM_WORDS
+        and not ends_sentence(item)
+        and (is_title_case(item) or (item == item.lower() and has_letters(item)))
     )
 
 
 def _path_items(text: str) -> list[str] | None:
     """The items of a breadcrumb such as "Home > World > Europe", or None when the line is not one."""
-    if _word_count(text) > _MAX_PATH_WORDS:
+    if word_count(text) > _MAX_PATH_WORDS:
         return None
     parts = _PATH_SEPARATOR.split(text)
     items = [item for item in parts if item]
@@ -446,7 +217,7 @@ def _is_unambiguous_path(text: str) -> bool:
 
 def _is_date_line(text: str) -> bool:
     """A dateline such as "Updated: Tuesday, April 10, 2018 12:30 pm": dates and date words only."""
-    if _word_count(text) > _MAX_DATE_TOKENS:
+    if word_count(text) > _MAX_DATE_TOKENS:
         return False
     tokens = [token.strip(_DATE_TOKEN_EDGES).lower() for token in text.split(" ")]
     tokens = [token for token in tokens if token]
@@ -464,19 +235,19 @@ def _is_date_line(text: str) -> bool:
 def _is_short_label(text: str) -> bool:
     """A section label such as "World News" or "INTERNATIONAL" (also the shape of a very short headline,
     hence only a label when what follows could be the headline)."""
-    if _ends_sentence(text):
+    if ends_sentence(text):
         return False
-    words = _word_count(text)
-    if _is_all_caps(text):
+    words = word_count(text)
+    if is_all_caps(text):
         return words <= _MAX_CAPS_LABEL_WORDS
-    return words <= _MAX_TITLE_CASE_LABEL_WORDS and _is_title_case(text)
+    return words <= _MAX_TITLE_CASE_LABEL_WORDS and is_title_case(text)
 
 
 def _is_label_by_itself(text: str) -> bool:
     """A header line that cannot be a headline whatever follows it."""
     return (
-        not _has_letters(text)
-        or _is_boilerplate(text)
+        not has_letters(text)
+        or is_boilerplate(text)
         or _url_in_label(text) is not None
         or _is_colon_label(text)
         or _is_unambiguous_path(text)
@@ -494,7 +265,7 @@ def _headline_follows(lines: Sequence[_Line], index: int) -> bool:
     if after == limit:
         return False
     text = lines[after].text
-    if _BYLINE.match(text) and _word_count(text) <= _MAX_BYLINE_WORDS:
+    if _BYLINE.match(text) and word_count(text) <= _MAX_BYLINE_WORDS:
         return False
     return _is_heading_line(lines, after)
 
@@ -508,7 +279,7 @@ def _is_header_label(lines: Sequence[_Line], index: int) -> bool:
 
 
 def _is_site_name(text: str) -> bool:
-    return not _ends_sentence(text) and (_is_title_case(text) or _DOMAIN.fullmatch(text) is not None)
+    return not ends_sentence(text) and (is_title_case(text) or _DOMAIN.fullmatch(text) is not None)
 
 
 def _strip_site_suffix(headline: str) -> str:
@@ -517,8 +288,8 @@ def _strip_site_suffix(headline: str) -> str:
         left, found, right = headline.rpartition(separator)
         if (
             found
-            and _word_count(right) <= _MAX_SITE_NAME_WORDS
-            and _word_count(left) >= _MIN_TITLE_BEFORE_SITE_WORDS
+            and word_count(right) <= _MAX_SITE_NAME_WORDS
+            and word_count(left) >= _MIN_TITLE_BEFORE_SITE_WORDS
             and _is_site_name(right)
         ):
             return left
@@ -530,9 +301,9 @@ def _split_kicker(headline: str) -> tuple[str, str | None]:
     left, found, right = headline.partition(" | ")
     if (
         found
-        and _word_count(left) <= _MAX_KICKER_WORDS
-        and _word_count(right) >= _MIN_HEADLINE_WORDS
-        and not _ends_sentence(left)
+        and word_count(left) <= _MAX_KICKER_WORDS
+        and word_count(right) >= _MIN_HEADLINE_WORDS
+        and not ends_sentence(left)
     ):
         return right, left
     return headline, None
@@ -587,9 +358,9 @@ def _is_trailer_line(lines: Sequence[_Line], index: int) -> bool:
         return True
     if _continues_wrapped_paragraph(lines, index):
         return False
-    if _is_boilerplate(text):
+    if is_boilerplate(text):
         return True
-    items = _menu_items(text)  # at the very end even a menu without known words is navigation
+    items = menu_items(text)  # at the very end even a menu without known words is navigation
     return items is not None and len(items) >= _MIN_MENU_ITEMS_WITHOUT_VOCABULARY
 
 
@@ -597,9 +368,9 @@ def _link_list_start(lines: Sequence[_Line], end: int) -> int | None:
     """Where a "Related articles"-style heading starts a list of link-like lines running up to `end`."""
     for index in range(end - 1, max(end - 1 - _MAX_LINK_LIST_LINES, -1), -1):
         text = lines[index].text
-        if _is_list_heading(text):
+        if is_list_heading(text):
             return index
-        if not _looks_like_heading(text):
+        if not looks_like_heading(text):
             return None
     return None
 
@@ -619,7 +390,7 @@ def _is_standalone_boilerplate(lines: Sequence[_Line], index: int) -> bool:
     text = lines[index].text
     if _is_print_line(text):
         return True
-    return not _continues_wrapped_paragraph(lines, index) and _is_boilerplate(text)
+    return not _continues_wrapped_paragraph(lines, index) and is_boilerplate(text)
 
 
 # --- Entry point ------------------------------------------------------------------------------------------

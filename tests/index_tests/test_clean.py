@@ -1,4 +1,4 @@
-"""index.clean: sanitizing untrusted text, and title/body/boilerplate separation on real and invented pages."""
+"""index.clean and index.sanitize: sanitizing untrusted text, and title/body/boilerplate separation on pages."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from index.clean import CleanedText, clean_article_text, sanitize_text
+from index.clean import CleanedText, clean_article_text
 from index.errors import BadInputError
+from index.sanitize import sanitize_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
