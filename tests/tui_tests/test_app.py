@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-import pytest
 from rich.style import Style
 from rich.text import Text
+from textual.containers import ScrollableContainer
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
-from index.errors import QueryError
 from index.library import Library, open_library
-from index.model import SearchResult
 from tui.app import NewsdeskApp
+from tui.formatting import byline
 from tui.messages import ArticleLoaded, SearchCompleted, SeedsProgress
-from tui.screens.help import HelpScreen, KeyColumn, bindings_of, split_into_columns
+from tui.screens.help import PANE_ACTIONS, HelpScreen, KeyColumn, bindings_of, key_rows, split_into_columns
 from tui.screens.main import MainScreen
-from tui.widgets.article_list import UNREAD_MARK, ArticleList
+from tui.widgets.article_list import (
+    ELLIPSIS,
+    INDENT,
+    UNREAD_MARK,
+    ArticleList,
+    ListEntry,
+    PromptStyles,
+    fit_snippet,
+    layout_prompt,
+)
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.reading_view import ReadingView, paragraphs
-from tui.widgets.search_bar import SearchBar
+from tui.widgets.search_bar import SearchBar, SearchInput
 from tui.widgets.timeline_strip import TimelineStrip
 
 from .support import SIZE, STRAITS_TIMES_TITLE, notifications, settle
@@ -33,6 +42,23 @@ def prompts(app: NewsdeskApp) -> list[Text]:
     prompts = [article_list.get_option_at_index(index).prompt for index in range(article_list.option_count)]
     assert all(isinstance(prompt, Text) for prompt in prompts)  # never a markup string
     return prompts  # type: ignore[return-value]
+
+
+def unwrapped(prompt: Text) -> str:
+    """A prompt's lines joined back into one, indents dropped: what it says, whatever the pane's width."""
+    return " ".join(line.strip() for line in prompt.plain.splitlines())
+
+
+def assert_laid_out(app: NewsdeskApp) -> None:
+    """Every prompt fits the list's width, and every line after the first hangs under the title."""
+    article_list = app.screen.query_one(ArticleList)
+    width = article_list.scrollable_content_region.width
+    for prompt in prompts(app):
+        first, *rest = prompt.split()
+        assert first.cell_len <= width, first.plain
+        for line in rest:
+            assert line.cell_len <= width and line.plain.startswith(INDENT), line.plain
+            assert not line.plain[len(INDENT) :].startswith(" "), line.plain
 
 
 def listed_ids(app: NewsdeskApp) -> list[str | None]:
@@ -67,10 +93,16 @@ async def test_list_shows_every_article_newest_first_all_unread(app: NewsdeskApp
         await settle(pilot)
         assert listed_ids(app) == [summary.id for summary in library.articles()]
         assert len(library.articles()) == 5
-        titles = [prompt.plain.splitlines()[0] for prompt in prompts(app)]
-        assert titles == [f"{UNREAD_MARK} {summary.title}" for summary in library.articles()]
-        assert any(STRAITS_TIMES_TITLE in title for title in titles)
-        assert "The Straits Times · 2018-04-11" in prompts(app)[listed_ids(app).index(straits_times_id(library))].plain
+        for prompt, summary in zip(prompts(app), library.articles(), strict=True):
+            assert unwrapped(prompt) == f"{UNREAD_MARK} {summary.title} {byline(summary.source, summary.published)}"
+        assert_laid_out(app)
+        straits_times = prompts(app)[listed_ids(app).index(straits_times_id(library))]
+        # The title wraps, its second line under its first word; the byline under it too.
+        assert straits_times.plain.splitlines() == [
+            f"{UNREAD_MARK} N. Korea minister urges stronger ties",
+            f"{INDENT}with Russia",
+            f"{INDENT}The Straits Times · 2018-04-11",
+        ]
 
 
 async def test_j_k_and_arrows_move_the_cursor(app: NewsdeskApp) -> None:
@@ -146,12 +178,73 @@ async def test_a_search_lists_only_the_hits_with_the_terms_highlighted(app: News
         assert completed.result.total == 1
         assert listed_ids(app) == [straits_times_id(library)]
         [prompt] = prompts(app)
-        assert prompt.plain.splitlines()[0] == f"{UNREAD_MARK} {STRAITS_TIMES_TITLE}"
+        assert unwrapped(prompt).startswith(f"{UNREAD_MARK} {STRAITS_TIMES_TITLE} The Straits Times · 2018-04-11 ")
         match_style = app.screen.query_one(ArticleList).get_component_rich_style("article-list--match", partial=True)
         assert match_style  # the highlight is a real style, not a no-op
         assert [run.lower() for run in styled_runs(prompt, match_style)] == ["vorontsov"]
         assert str(app.screen.query_one("#search-status", Static).content) == "1 hit for 'Vorontsov'"
         assert focused(app) is app.screen.query_one(ArticleList)  # ready for j/k and Enter
+
+
+async def test_a_hits_snippet_is_two_lines_at_most_its_match_highlighted(app: NewsdeskApp, library: Library) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search(pilot, "Lavrov")
+        hits = library.search("Lavrov").hits
+        assert len(hits) == 5 and listed_ids(app) == [hit.id for hit in hits]
+        match_style = app.screen.query_one(ArticleList).get_component_rich_style("article-list--match", partial=True)
+        assert_laid_out(app)
+        for prompt, hit in zip(prompts(app), hits, strict=True):
+            lines = prompt.split()
+            byline_at = [line.plain for line in lines].index(INDENT + byline(hit.source, hit.published))
+            snippet = lines[byline_at + 1 :]
+            assert 1 <= len(snippet) <= 2, prompt.plain
+            assert snippet[-1].plain.endswith(ELLIPSIS)  # every snippet here is longer than two lines
+            # The match shows, highlighted, in the snippet itself (not only in the title).
+            assert any(run.lower() == "lavrov" for line in snippet for run in styled_runs(line, match_style))
+
+
+def entry(title: str, snippet: tuple[tuple[str, bool], ...] = ()) -> ListEntry:
+    return ListEntry("id", ((title, False),), "Source", dt.date(2024, 1, 2), snippet)
+
+
+MATCH = Style(bold=True, reverse=True)
+STYLES = PromptStyles(unread=Style(), byline=Style(dim=True), snippet=Style(italic=True), match=MATCH)
+
+
+def test_a_wrapped_title_hangs_under_the_unread_mark() -> None:
+    prompt = layout_prompt(entry("Title that wraps continues here"), unread=True, width=23, styles=STYLES)
+    assert prompt.plain == f"{UNREAD_MARK} Title that wraps\n  continues here\n  Source · 2024-01-02"
+    read = layout_prompt(entry("Title that wraps continues here"), unread=False, width=23, styles=STYLES)
+    assert read.plain == "  Title that wraps\n  continues here\n  Source · 2024-01-02"
+
+
+def test_a_long_snippet_is_cut_to_two_lines_with_an_ellipsis() -> None:
+    words = " ".join(f"word{index}" for index in range(40))
+    snippet = ((f"{words} ", False), ("match", True), (f" {words}", False))
+    prompt = layout_prompt(entry("Title", snippet), unread=True, width=32, styles=STYLES)
+    lines = prompt.plain.splitlines()
+    assert lines[:2] == [f"{UNREAD_MARK} Title", "  Source · 2024-01-02"]
+    assert len(lines) == 4 and lines[-1].endswith(ELLIPSIS)
+    assert all(len(line) <= 32 for line in lines)
+    assert styled_runs(prompt, MATCH) == ["match"]  # the first match is kept in view: the snippet leads into it
+    assert lines[2].startswith(f"{INDENT}{ELLIPSIS}word")
+
+
+def test_a_snippet_keeps_the_first_match_in_view() -> None:
+    before = " ".join(f"w{index}" for index in range(30))  # 3 to 4 characters each, far more than two lines
+    text = Text(f"{before} Lavrov and then more text after it, on and on and on and on and on")
+    start = len(before) + 1
+    text.stylize(MATCH, start, start + len("Lavrov"))
+    lines = fit_snippet(text, 30, (start, start + len("Lavrov")))
+    assert len(lines) == 2 and all(line.cell_len <= 30 for line in lines)
+    assert lines[0].plain.startswith(ELLIPSIS) and lines[-1].plain.endswith(ELLIPSIS)
+    assert [run for line in lines for run in styled_runs(line, MATCH)] == ["Lavrov"]
+    assert "w29 Lavrov" in " ".join(line.plain for line in lines)  # a few words before it, for context
+    # A snippet that fits is left alone; one whose match already shows keeps its start.
+    assert [line.plain for line in fit_snippet(Text("short Lavrov"), 30, (6, 12))] == ["short Lavrov"]
+    early = fit_snippet(Text(f"Lavrov {before}"), 30, (0, 6))
+    assert early[0].plain.startswith("Lavrov") and early[-1].plain.endswith(ELLIPSIS)
 
 
 async def test_a_phrase_search_and_escape_restores_the_whole_list(app: NewsdeskApp) -> None:
@@ -185,47 +278,170 @@ async def test_keys_typed_in_the_search_box_are_text_not_commands(app: NewsdeskA
         assert isinstance(app.screen, MainScreen) and app.return_code is None
 
 
-async def test_a_refused_query_is_a_notification_not_a_crash(
-    app: NewsdeskApp, library: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The library accepts nearly any text today (Whoosh's parser is lenient), so the refusal is staged here:
-    # whatever QueryError the library raises must reach the user as one line, the app carrying on.
-    real_search = library.search
-
-    def search_refusing_parentheses(query: str, limit: int = 100) -> SearchResult:
-        if "(" in query:
-            raise QueryError(f"cannot understand the query {query!r}: unbalanced parenthesis")
-        return real_search(query, limit)
-
-    monkeypatch.setattr(library, "search", search_refusing_parentheses)
+async def test_a_refused_query_is_a_notification_not_a_crash(app: NewsdeskApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await search(pilot, "title:(")
         [shown] = notifications(app)
         assert shown.severity == "error"
-        assert shown.message == "cannot understand the query 'title:(': unbalanced parenthesis"
+        assert shown.message == "unbalanced parentheses: a '(' is never closed"
         assert len(listed_ids(app)) == 5  # the list is left as it was
+        assert str(app.screen.query_one("#search-status", Static).content) == ""
         await search(pilot, "Vorontsov")  # and the app still works
         assert len(listed_ids(app)) == 1
+        app.clear_notifications()
+        await search(pilot, "nosuchfield:x")
+        [shown] = notifications(app)
+        assert shown.severity == "error"
+        assert shown.message.startswith("unknown field 'nosuchfield'")
+        assert len(listed_ids(app)) == 1  # still the last search's hit
+        assert focused(app) is app.screen.query_one(ArticleList)  # ready to read on, or "/" to fix the query
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(listed_ids(app)) == 5
 
 
-async def test_help_lists_every_key_by_pane(app: NewsdeskApp) -> None:
+def help_rows(app: NewsdeskApp) -> dict[str, list[tuple[str, str]]]:
+    assert isinstance(app.screen, HelpScreen)
+    return {title: list(rows) for column in app.screen.query(KeyColumn) for title, rows in column.sections}
+
+
+async def test_help_lists_newsdesks_keys_and_a_panes_moves(app: NewsdeskApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        columns = list(app.screen.query(KeyColumn))
-        shown = "\n".join(str(column.render()) for column in columns)
-        headings = [title for column in columns for title, _ in column.sections]
-        assert headings[0] == "Everywhere"
-        assert set(headings) == {"Everywhere", "Articles", "Reading", "Entities", "Search box"}  # Timeline: no keys
-        for pane_class in (NewsdeskApp, MainScreen, ArticleList, ReadingView):
-            for binding in bindings_of([pane_class]):
-                assert binding.description in shown, binding
-        assert "Next pane" in shown and "Page down" in shown and "Quit" in shown
+        sections = help_rows(app)
+        assert list(sections)[0] == "Everywhere"
+        assert set(sections) == {"Everywhere", "Articles", "Reading", "Entities", "Search box"}  # Timeline: no keys
+        descriptions = {description for rows in sections.values() for _, description in rows}
+        # Every key newsdesk declares is there, in its own words.
+        for node_class in (NewsdeskApp, MainScreen, ArticleList, ReadingView, SearchInput):
+            for bound in bindings_of([node_class]):
+                if bound.is_newsdesks:
+                    assert bound.binding.description in descriptions, bound
+        assert sections["Everywhere"] == [
+            ("q", "Quit"),
+            ("tab", "Next pane"),
+            ("shift+tab", "Previous pane"),
+            ("/", "Search"),
+            ("esc", "Clear search"),
+            ("?", "Keys"),
+        ]
+        assert sections["Articles"] == [
+            ("↑ k", "Up"),
+            ("↓ j", "Down"),
+            ("home", "First"),
+            ("end", "Last"),
+            ("pgup", "Page up"),
+            ("pgdn", "Page down"),
+            ("⏎", "Open article"),
+        ]
+        assert ("pgdn space", "Page down") in sections["Reading"]
+        assert sections["Search box"] == [("⏎", "Run search"), ("esc", "Clear")]  # not Input's two dozen keys
+        for noise in ("Scroll left", "Scroll right", "Page left", "Page right", "Copy selected text", "Paste"):
+            assert not any(noise.lower() in description.lower() for description in descriptions), noise
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_help_fits_an_80_by_24_terminal(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        dialog = app.screen.query_one("#help-dialog")
+        assert app.screen.region.contains_region(dialog.region)
+        assert dialog.max_scroll_x == 0 and dialog.max_scroll_y == 0  # every row shows without scrolling
+        columns = list(app.screen.query(KeyColumn))
+        assert len(columns) == 2  # three would not fit across
+        for column in columns:
+            assert dialog.region.contains_region(column.region)
+            assert column.region.height == len(column.render().split())  # no row wrapped or cut
+        sections = help_rows(app)
+        assert "Entities" not in sections  # the sidebar is hidden at this width, so are its keys
+        shown = {description for rows in sections.values() for _, description in rows}
+        assert {"Quit", "Search", "Open article", "Page down", "Run search"} <= shown
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_help_rearranges_its_columns_when_the_terminal_is_resized(app: NewsdeskApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert len(app.screen.query(KeyColumn)) == 3
+        await pilot.resize_terminal(50, 30)
+        await settle(pilot)
+        assert len(app.screen.query(KeyColumn)) == 1
+        dialog = app.screen.query_one("#help-dialog")
+        assert app.screen.region.contains_region(dialog.region)
+        assert focused(app) is dialog  # still scrolls with the keys
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert len(app.screen.query(KeyColumn)) == 3
+
+
+async def test_help_scrolls_on_a_tiny_terminal(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(60, 18)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        dialog = app.screen.query_one("#help-dialog")
+        assert app.screen.region.contains_region(dialog.region)
+        assert dialog.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert dialog.scroll_y == dialog.max_scroll_y
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_60_by_18_terminal_shows_the_list_and_the_article(app: NewsdeskApp, library: Library) -> None:
+    async with app.run_test(size=(60, 18)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.has_class("-narrow")
+        article_list, reading, sidebar, timeline = screen.panes
+        assert not sidebar.display  # the sidebar gives its columns to the list and the article
+        assert article_list.region.width >= 30 and reading.region.width >= 24
+        assert screen.region.contains_region(reading.region)
+        assert len(listed_ids(app)) == 5
+        assert_laid_out(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert library.articles()[0].title in shown_text(screen.query_one(ReadingView))
+        visited = []
+        for _ in range(3):  # Tab skips the hidden sidebar
+            await pilot.press("tab")
+            visited.append(focused(app))
+        assert visited == [reading, timeline, article_list]
+        await search(pilot, "Lavrov")
+        assert len(listed_ids(app)) == 5
+        assert_laid_out(app)
+
+
+async def test_resizing_lays_the_list_out_again_and_brings_the_sidebar_back(app: NewsdeskApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search(pilot, "Lavrov")
+        await pilot.press("j", "j")
+        article_list = app.screen.query_one(ArticleList)
+        sidebar = app.screen.query_one(EntitySidebar)
+        wide_prompts = [prompt.plain for prompt in prompts(app)]
+        await pilot.resize_terminal(70, 30)
+        await settle(pilot)
+        assert not sidebar.display
+        assert_laid_out(app)
+        assert [prompt.plain for prompt in prompts(app)] != wide_prompts
+        assert article_list.highlighted == 2  # the cursor stays on its article
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert sidebar.display
+        assert [prompt.plain for prompt in prompts(app)] == wide_prompts
 
 
 async def test_q_quits(app: NewsdeskApp) -> None:
@@ -281,8 +497,32 @@ async def test_an_empty_library_of_ones_own_is_left_empty(tmp_path: Path) -> Non
 
 
 def test_a_subclass_binding_replaces_the_base_one_in_help() -> None:
-    keys = {binding.key: binding.description for binding in bindings_of([MainScreen])}
-    assert keys["tab"] == "Next pane"
+    bound = {bound.binding.key: bound for bound in bindings_of([MainScreen])}
+    assert bound["tab"].binding.description == "Next pane"
+    assert bound["tab"].owner is MainScreen and bound["tab"].is_newsdesks
+
+
+def test_help_knows_which_class_declares_a_key() -> None:
+    owners = {bound.binding.key: bound.owner for bound in bindings_of([ReadingView])}
+    assert owners["space"] is ReadingView and owners["up"] is ScrollableContainer
+    owners = {bound.binding.key: bound.owner for bound in bindings_of([ArticleList])}
+    assert owners["enter"] is ArticleList and owners["j"] is ArticleList and owners["up"] is OptionList
+
+
+def test_help_rows_merge_keys_by_action_in_newsdesks_words() -> None:
+    rows = key_rows(bindings_of([ReadingView]), PANE_ACTIONS, lambda binding: binding.key)
+    assert rows == [
+        ("up", "Scroll up"),
+        ("down", "Scroll down"),
+        ("home", "Scroll home"),
+        ("end", "Scroll end"),
+        ("pageup b", "Page up"),
+        ("pagedown space", "Page down"),
+    ]
+    assert key_rows(bindings_of([SearchInput]), frozenset(), lambda binding: binding.key) == [
+        ("enter", "Run search"),
+        ("escape", "Clear"),
+    ]
 
 
 def test_help_columns_keep_sections_in_order_and_balanced() -> None:

@@ -33,6 +33,8 @@ from tui.widgets.timeline_strip import TimelineStrip
 
 class MainScreen(Screen[None]):
     AUTO_FOCUS = "ArticleList"
+    # Below 90 columns the screen is "-narrow" and app.tcss hides the entity sidebar: the list and the article first.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: checked before the focused pane sees any key, so the keys typed right after "/" (a fast typist,
         # a paste, tmux) already reach the search box. Inside the box, check_action lets "/" through as text.
@@ -69,7 +71,7 @@ class MainScreen(Screen[None]):
 
     @property
     def panes(self) -> tuple[Widget, ...]:
-        """The panes in Tab order."""
+        """The panes in Tab order, shown or not."""
         return (
             self.query_one(ArticleList),
             self.query_one(ReadingView),
@@ -202,7 +204,7 @@ class MainScreen(Screen[None]):
             search_bar.clear()  # only unsent text: the list and its cursor stay as they are
 
     def action_cycle_panes(self, step: int) -> None:
-        panes = self.panes
+        panes = [pane for pane in self.panes if pane.display]  # a hidden pane cannot take focus
         if self.focused in panes:
             position = panes.index(self.focused)
         else:  # from the search box: Tab goes to the first pane, shift+Tab to the last
@@ -213,11 +215,12 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self._help_sections()))
 
     def _help_sections(self) -> list[HelpSection]:
-        # The search box last: it has the most keys, and the columns balance best with it alone at the end.
         return [
-            ("Everywhere", (type(self.app), type(self))),
-            *((str(pane.border_title), (type(pane),)) for pane in self.panes),
-            ("Search box", (type(self.query_one(SearchBar).input),)),
+            HelpSection("Everywhere", (type(self.app), type(self))),
+            # A pane hidden on a narrow terminal has no keys to learn.
+            *(HelpSection(str(pane.border_title), (type(pane),)) for pane in self.panes if pane.display),
+            # Only its own keys: the box's text editing is every text box's, and would drown the rest.
+            HelpSection("Search box", (type(self.query_one(SearchBar).input),), inherited_actions=frozenset()),
         ]
 
 

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 PLACEHOLDER = 'Press / to search: words, "a phrase"; Enter runs it, Escape clears it'
+
+
+class SearchInput(Input):
+    """The query box. Its own two keys are the ones worth knowing; the rest are Input's usual text editing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Run search", show=False, id="search.run"),
+        # What the screen's Escape does anyway; declared here too so the help says what it means in the box.
+        Binding("escape", "screen.clear_search", "Clear", show=False, id="search.clear"),
+    ]
 
 
 class SearchBar(Horizontal):
@@ -25,12 +37,12 @@ class SearchBar(Horizontal):
         query: str
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, id="search-input")
+        yield SearchInput(placeholder=PLACEHOLDER, id="search-input")
         yield Static(id="search-status")
 
     @property
-    def input(self) -> Input:
-        return self.query_one("#search-input", Input)
+    def input(self) -> SearchInput:
+        return self.query_one("#search-input", SearchInput)
 
     def watch_status(self, status: Text) -> None:
         self.query_one("#search-status", Static).update(status)
