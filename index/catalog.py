@@ -11,11 +11,23 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.model import Article, ArticleSummary, Entity, Provenance
+from index.entities.keys import entity_key
+from index.model import (
+    Article,
+    ArticleSummary,
+    Entity,
+    EntityInfo,
+    EntityKind,
+    EntityMention,
+    FoundEntity,
+    Identified,
+    Mention,
+    Provenance,
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -38,7 +50,27 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles (path);
 CREATE INDEX IF NOT EXISTS articles_by_date ON articles (sort_key);
 CREATE TABLE IF NOT EXISTS unindexed_removals (id TEXT PRIMARY KEY);
+-- Identity: which library entity each article names, with the forms and places it uses (derived; see identity.py).
+CREATE TABLE IF NOT EXISTS article_entities (
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    forms TEXT NOT NULL,
+    mentions TEXT NOT NULL,
+    PRIMARY KEY (article_id, entity_id)
+);
+CREATE INDEX IF NOT EXISTS article_entities_by_entity ON article_entities (entity_id);
+CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entity_aliases (key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id));
 """
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One article to store: what was derived and identified, and the original it came from."""
+
+    identified: Identified
+    raw: bytes
+    metadata: str
 
 
 @dataclass(frozen=True)
@@ -49,6 +81,28 @@ class StoredInput:
     path: str
     raw: bytes
     metadata: str
+    found: tuple[FoundEntity, ...]
+
+
+def _found_json(found: Sequence[FoundEntity]) -> str:
+    return json.dumps(
+        [
+            {"name": f.name, "kind": f.kind, "forms": f.forms, "mentions": [[m.field, m.start, m.end] for m in f.mentions]}
+            for f in found
+        ]
+    )
+
+
+def _found_from_json(text: str) -> tuple[FoundEntity, ...]:
+    return tuple(
+        FoundEntity(
+            name=item["name"],
+            kind=item["kind"],
+            forms=tuple(item["forms"]),
+            mentions=tuple(Mention(field, start, end) for field, start, end in item["mentions"]),
+        )
+        for item in json.loads(text)
+    )
 
 
 def _parse_published(value: str | None) -> dt.date | None:
@@ -82,31 +136,38 @@ class Catalog:
 
     # -- writing ---------------------------------------------------------------------------------------------------
 
-    def save(self, articles: Sequence[tuple[Article, bytes, str]], removed_ids: Iterable[str] = ()) -> None:
-        """Store (article, original bytes, metadata JSON) rows and drop removed ids, in one transaction."""
+    def save(
+        self,
+        records: Sequence[ArticleRecord],
+        removed_ids: Iterable[str] = (),
+        entity_names: Mapping[str, tuple[EntityKind, str]] | None = None,
+    ) -> None:
+        """Store articles with their entities, drop removed ids and refresh entity names, in one transaction."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         rows = [
             (
-                article.id,
-                article.path,
-                raw,
-                metadata,
-                article.title,
-                article.body,
-                article.source,
-                article.url,
-                article.published_iso,
-                article.published_from,
-                _sort_key(article.published),
-                json.dumps([[entity.id, entity.name, entity.kind] for entity in article.entities]),
-                json.dumps(article.provenance),
+                a.id,
+                a.path,
+                r.raw,
+                r.metadata,
+                a.title,
+                a.body,
+                a.source,
+                a.url,
+                a.published_iso,
+                a.published_from,
+                _sort_key(a.published),
+                _found_json(r.identified.found),
+                json.dumps(a.provenance),
                 now,
             )
-            for article, raw, metadata in articles
+            for r in records
+            for a in (r.identified.article,)
         ]
         with self._lock, self._transaction():
             for article_id in removed_ids:
                 self._connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                self._connection.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
                 self._connection.execute("INSERT OR IGNORE INTO unindexed_removals VALUES (?)", (article_id,))
             self._connection.executemany(
                 "INSERT OR REPLACE INTO articles (id, path, raw, metadata, title, body, source, url, published,"
@@ -114,11 +175,67 @@ class Catalog:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 rows,
             )
+            for record in records:
+                self._save_article_entities(record.identified)
+            self._save_entity_names(entity_names or {})
+
+    def _save_article_entities(self, record: Identified) -> None:
+        article_id = record.article.id
+        self._connection.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
+        mentions: dict[str, list[list[object]]] = {}
+        for mention in record.article.mentions:
+            mentions.setdefault(mention.entity_id, []).append([mention.field, mention.start, mention.end])
+        self._connection.executemany(
+            "INSERT INTO article_entities VALUES (?, ?, ?, ?)",
+            [
+                (article_id, entity_id, json.dumps(forms), json.dumps(mentions.get(entity_id, [])))
+                for entity_id, forms in record.forms_by_entity.items()
+            ],
+        )
+        self._connection.executemany(
+            "INSERT OR IGNORE INTO entity_aliases VALUES (?, ?)",
+            [(entity_key(form), entity_id) for entity_id, forms in record.forms_by_entity.items() for form in forms],
+        )
+
+    def _save_entity_names(self, names: Mapping[str, tuple[EntityKind, str]]) -> None:
+        self._connection.executemany(
+            "INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", [(i, kind, name) for i, (kind, name) in names.items()]
+        )
+
+    def replace_identities(self, records: Sequence[Identified], entity_names: Mapping[str, tuple[EntityKind, str]]) -> None:
+        """After identity was decided again for the whole library (a user's edit): store it wholesale."""
+        with self._lock, self._transaction():
+            self._connection.execute("DELETE FROM article_entities")
+            self._connection.execute("DELETE FROM entity_aliases")
+            self._connection.execute("DELETE FROM entities")
+            for record in records:
+                self._save_article_entities(record)
+            self._save_entity_names(entity_names)
+
+    def article_forms(self, article_id: str) -> dict[str, list[str]]:
+        """entity id -> the forms this article uses for it."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT entity_id, forms FROM article_entities WHERE article_id = ?", (article_id,)
+            ).fetchall()
+        return {entity_id: json.loads(forms) for entity_id, forms in rows}
+
+    def article_entity_ids(self) -> dict[str, frozenset[str]]:
+        with self._lock:
+            rows = self._connection.execute("SELECT article_id, entity_id FROM article_entities").fetchall()
+        gathered: dict[str, set[str]] = {}
+        for article_id, entity_id in rows:
+            gathered.setdefault(article_id, set()).add(entity_id)
+        return {article_id: frozenset(ids) for article_id, ids in gathered.items()}
 
     def mark_indexed(self, ids: Iterable[str], removed_ids: Iterable[str] = ()) -> None:
         with self._lock, self._transaction():
             self._connection.executemany("UPDATE articles SET indexed = 1 WHERE id = ?", [(i,) for i in ids])
             self._connection.executemany("DELETE FROM unindexed_removals WHERE id = ?", [(i,) for i in removed_ids])
+
+    def mark_unindexed(self, ids: Iterable[str]) -> None:
+        with self._lock, self._transaction():
+            self._connection.executemany("UPDATE articles SET indexed = 0 WHERE id = ?", [(i,) for i in ids])
 
     def mark_all_unindexed(self) -> None:
         with self._lock:
@@ -152,12 +269,29 @@ class Catalog:
     def get(self, article_id: str) -> Article | None:
         with self._lock:
             row = self._connection.execute(
-                "SELECT id, title, body, path, source, url, published, published_from, entities, provenance"
+                "SELECT id, title, body, path, source, url, published, published_from, provenance"
                 " FROM articles WHERE id = ?",
                 (article_id,),
             ).fetchone()
+            named = self._connection.execute(
+                "SELECT e.id, e.name, e.kind, ae.mentions FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
+                " WHERE ae.article_id = ?",
+                (article_id,),
+            ).fetchall()
         if row is None:
             return None
+        mentions = sorted(
+            (EntityMention(entity_id, field, start, end) for entity_id, _, _, spans in named
+             for field, start, end in json.loads(spans)),
+            key=lambda m: (m.field != "title", m.start),
+        )
+        first_mention = {}
+        for mention in mentions:
+            first_mention.setdefault(mention.entity_id, len(first_mention))
+        entities = sorted(
+            (Entity(id=entity_id, name=name, kind=kind) for entity_id, name, kind, _ in named),
+            key=lambda entity: first_mention.get(entity.id, len(first_mention)),
+        )
         return Article(
             id=row[0],
             title=row[1],
@@ -167,8 +301,9 @@ class Catalog:
             url=row[5],
             published=_parse_published(row[6]),
             published_from=_provenance(row[7]),
-            entities=tuple(Entity(id=i, name=n, kind=k) for i, n, k in json.loads(row[8])),
-            provenance=json.loads(row[9]),
+            entities=tuple(entities),
+            mentions=tuple(mentions),
+            provenance=json.loads(row[8]),
         )
 
     def body(self, article_id: str) -> str:
@@ -176,12 +311,14 @@ class Catalog:
             row = self._connection.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
         return str(row[0]) if row else ""
 
-    def summaries(self) -> list[ArticleSummary]:
-        """Every article, newest first, undated last (then by title)."""
+    def summaries(self, mentioning: str | None = None) -> list[ArticleSummary]:
+        """Every article (or those mentioning an entity), newest first, undated last (then by title)."""
+        restriction = "WHERE id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)" if mentioning else ""
         with self._lock:
             rows = self._connection.execute(
-                "SELECT id, title, source, published, path FROM articles"
-                " ORDER BY sort_key IS NULL, sort_key DESC, title"
+                f"SELECT id, title, source, published, path FROM articles {restriction}"
+                " ORDER BY sort_key IS NULL, sort_key DESC, title",
+                (mentioning,) if mentioning else (),
             ).fetchall()
         return [
             ArticleSummary(id=r[0], title=r[1], source=r[2], published=_parse_published(r[3]), path=r[4]) for r in rows
@@ -214,11 +351,77 @@ class Catalog:
         return pending, removed
 
     def inputs(self) -> Iterator[StoredInput]:
+        """Every stored original, oldest addition first (the order identity is decided in)."""
         with self._lock:
-            rows = self._connection.execute("SELECT id, path, raw, metadata FROM articles ORDER BY id").fetchall()
+            rows = self._connection.execute(
+                "SELECT id, path, raw, metadata, entities FROM articles ORDER BY added_at, rowid"
+            ).fetchall()
         for row in rows:
-            yield StoredInput(id=row[0], path=row[1], raw=bytes(row[2]), metadata=row[3])
+            yield StoredInput(id=row[0], path=row[1], raw=bytes(row[2]), metadata=row[3], found=_found_from_json(row[4]))
 
+    def found_entities(self) -> Iterator[tuple[Article, tuple[FoundEntity, ...]]]:
+        """Each article's text with what extraction found in it, in the order identity is decided in."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT id, title, body, path, entities FROM articles ORDER BY added_at, rowid"
+            ).fetchall()
+        for row in rows:
+            yield Article(id=row[0], title=row[1], body=row[2], path=row[3]), _found_from_json(row[4])
+
+    def entity_forms(self) -> Iterator[tuple[str, EntityKind, dict[str, int]]]:
+        """(id, kind, form -> number of articles) of every entity: what the identity registry is loaded from."""
+        counts: dict[str, dict[str, int]] = {}
+        with self._lock:
+            kinds = dict(self._connection.execute("SELECT id, kind FROM entities").fetchall())
+            for entity_id, forms in self._connection.execute("SELECT entity_id, forms FROM article_entities"):
+                per_entity = counts.setdefault(entity_id, {})
+                for form in json.loads(forms):
+                    per_entity[form] = per_entity.get(form, 0) + 1
+        for entity_id, forms in counts.items():
+            yield entity_id, kinds.get(entity_id, entity_id.split(":", 1)[0]), forms
+
+    def entity_article_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        with self._lock:
+            for start in range(0, len(entity_ids), 500):  # SQLite caps the number of bound parameters
+                chunk = list(entity_ids[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                counts.update(
+                    self._connection.execute(
+                        f"SELECT entity_id, count(*) FROM article_entities WHERE entity_id IN ({marks})"
+                        " GROUP BY entity_id",
+                        chunk,
+                    ).fetchall()
+                )
+        return counts
+
+    def has_entity(self, entity_id: str) -> bool:
+        with self._lock:
+            return self._connection.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
+
+    def entity_ids_for_key(self, key: str) -> list[str]:
+        with self._lock:
+            rows = self._connection.execute("SELECT entity_id FROM entity_aliases WHERE key = ?", (key,))
+            return [row[0] for row in rows]
+
+    def entity_infos(self) -> list[EntityInfo]:
+        """Every entity some article names, most mentioned first."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT e.id, e.name, e.kind, ae.article_id, ae.forms, ae.mentions"
+                " FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
+            ).fetchall()
+        gathered: dict[str, tuple[str, str, dict[str, None], list[str], list[int]]] = {}
+        for entity_id, name, kind, article_id, forms, spans in rows:
+            _, _, aliases, articles, mentions = gathered.setdefault(entity_id, (name, kind, {}, [], [0]))
+            aliases.update(dict.fromkeys(json.loads(forms)))
+            articles.append(article_id)
+            mentions[0] += len(json.loads(spans))
+        infos = [
+            EntityInfo(entity_id, name, kind, tuple(aliases), tuple(sorted(articles)), mentions[0])  # type: ignore[arg-type]
+            for entity_id, (name, kind, aliases, articles, mentions) in gathered.items()
+        ]
+        return sorted(infos, key=lambda info: (-len(info.articles), -info.mentions, info.name))
 
 def _provenance(value: str | None) -> Provenance | None:
     if value == "metadata":

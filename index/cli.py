@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from index.errors import NewsdeskError
 from index.library import LIBRARY_ENV, Library, open_library
-from index.model import AddReport, Article, ArticleSummary, Entity, SearchResult
+from index.model import ENTITY_KINDS, AddReport, Article, ArticleSummary, Entity, EntityInfo, SearchResult
 
 AppRunner = Callable[[Library], int]
 
@@ -51,6 +51,27 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20, help="at most N hits (default 20)")
     search.add_argument("--json", action="store_true")
 
+    entities = commands.add_parser("entities", help="the library's people, organisations and places")
+    entities.add_argument("--kind", choices=ENTITY_KINDS)
+    entities.add_argument("--all", action="store_true", help="include entities you hid")
+    entities.add_argument("--json", action="store_true")
+
+    entity = commands.add_parser("entity", help="correct the machine: merge, split, rename, hide an entity")
+    edits = entity.add_subparsers(dest="edit", metavar="EDIT", required=True)
+    merge = edits.add_parser("merge", help="OTHER becomes part of ENTITY")
+    merge.add_argument("entity", help="an entity id or any of its names")
+    merge.add_argument("other")
+    split = edits.add_parser("split", help="FORM stops being a name of ENTITY and becomes an entity of its own")
+    split.add_argument("entity")
+    split.add_argument("form")
+    rename = edits.add_parser("rename", help="show ENTITY as NAME")
+    rename.add_argument("entity")
+    rename.add_argument("name")
+    for hiding in ("hide", "unhide"):
+        edits.add_parser(hiding, help=f"{hiding} ENTITY in lists and the sidebar").add_argument("entity")
+    for edit_parser in (merge, split, rename, *(edits.choices[name] for name in ("hide", "unhide"))):
+        edit_parser.add_argument("--json", action="store_true")
+
     reindex = commands.add_parser("reindex", help="derive every article again from its original and rebuild the index")
     reindex.add_argument("--json", action="store_true")
     return parser
@@ -58,6 +79,40 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _entity_json(entity: Entity) -> dict[str, str]:
     return {"id": entity.id, "name": entity.name, "kind": entity.kind}
+
+
+def entity_info_json(info: EntityInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "name": info.name,
+        "kind": info.kind,
+        "aliases": list(info.aliases),
+        "articles": list(info.articles),
+        "mentions": info.mentions,
+    }
+
+
+def _entity_arg(library: Library, text: str) -> str:
+    """An entity id from an id or any name of it; an ambiguous name lists the candidates."""
+    ids = library.entity_ids_named(None, text)
+    if len(ids) == 1:
+        return ids[0]
+    if not ids:
+        raise NewsdeskError(f"no entity named {text!r} (see `newsdesk entities`)")
+    raise NewsdeskError(f"{text!r} names several entities; give one id: {', '.join(ids)}")
+
+
+def _edit_entity(args: argparse.Namespace, library: Library) -> EntityInfo:
+    entity_id = _entity_arg(library, args.entity)
+    if args.edit == "merge":
+        library.edit_entity("merge", entity_id, _entity_arg(library, args.other))
+    elif args.edit == "split":
+        library.edit_entity("split", entity_id, args.form)
+    elif args.edit == "rename":
+        library.edit_entity("rename", entity_id, args.name)
+    else:
+        library.edit_entity(args.edit, entity_id)
+    return library.entity(entity_id)
 
 
 def article_json(article: Article, with_body: bool = False) -> dict[str, Any]:
@@ -171,6 +226,23 @@ def _run_command(args: argparse.Namespace, library: Library, out: TextIO, err: T
             out.writelines(
                 f"{hit.score:8.2f}  {_summary_line(hit)}\n          {hit.highlights}\n" for hit in result.hits
             )
+        return EXIT_OK
+    if args.command == "entities":
+        infos = library.entities(kind=args.kind, include_hidden=args.all)
+        if args.json:
+            _print_json([entity_info_json(info) for info in infos], out)
+        else:
+            out.writelines(
+                f"{len(info.articles):5}  {info.kind:6}  {info.name}  ({info.id}; {', '.join(info.aliases)})\n"
+                for info in infos
+            )
+        return EXIT_OK
+    if args.command == "entity":
+        edited = _edit_entity(args, library)
+        if args.json:
+            _print_json(entity_info_json(edited), out)
+        else:
+            out.write(f"{args.edit}: {edited.name} ({edited.id}); names: {', '.join(edited.aliases)}\n")
         return EXIT_OK
     if args.command == "reindex":
         count = library.reindex(_progress_printer(err))

@@ -8,6 +8,7 @@ Layout of a library folder (created user-only):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -17,12 +18,24 @@ from pathlib import Path
 
 import platformdirs
 
-from index.catalog import Catalog
+from index.catalog import ArticleRecord, Catalog
+from index.enrich import Corrections, EntityEnricher, corrections_from
 from index.errors import BadInputError, NotFoundError
 from index.ingest.sidecar import Metadata, is_sidecar, metadata_for
-from index.model import AddOutcome, AddReport, Article, ArticleSummary, Hit, SearchResult, article_id_for
+from index.model import (
+    AddOutcome,
+    AddReport,
+    Article,
+    ArticleSummary,
+    EntityInfo,
+    EntityKind,
+    Hit,
+    SearchResult,
+    article_id_for,
+)
+from index.entities.keys import entity_key
 from index.pipeline import build_article
-from index.state import UserState
+from index.state import EntityEditOp, UserState
 from index.store import Store
 
 # (done, total, current input): called after each input so the CLI and the app can show progress.
@@ -78,6 +91,7 @@ class Library:
         self._catalog = Catalog(path / "library.sqlite")
         self._state = UserState(path / "state.sqlite")
         self._store = Store(path / "whoosh")
+        self._enricher = EntityEnricher(self._catalog, corrections_from(self._state.entity_edits()))
         if self._store.rebuilt:
             self._catalog.mark_all_unindexed()
         self._finish_indexing()
@@ -111,9 +125,9 @@ class Library:
 
     def _add_batch(self, batch: Sequence[tuple[str, Path | None]]) -> list[AddOutcome]:
         outcomes: list[AddOutcome] = []
-        to_save: list[tuple[Article, bytes, str]] = []
+        derived: list[Article] = []
+        originals: dict[str, tuple[bytes, str]] = {}
         replaced: list[tuple[str, str]] = []  # (old id, new id) where a file at a known path changed
-        seen: set[str] = set()
         for label, file in batch:
             if file is None:
                 outcomes.append(AddOutcome(label, "failed", error="no such file or folder"))
@@ -129,7 +143,7 @@ class Library:
                 continue
             article_id = article_id_for(raw)
             known = self._catalog.known(article_id)
-            if article_id in seen or (known is not None and known[1] == metadata.as_json()):
+            if article_id in originals or (known is not None and known[1] == metadata.as_json()):
                 outcomes.append(AddOutcome(label, "unchanged", article_id))
                 continue
             path = str(file.resolve())
@@ -138,18 +152,25 @@ class Library:
             except BadInputError as error:
                 outcomes.append(AddOutcome(label, "failed", error=str(error)))
                 continue
-            seen.add(article_id)
+            originals[article_id] = (raw, metadata.as_json())
             old_ids = [old for old in self._catalog.ids_at_path(path) if old != article_id]
             replaced.extend((old, article_id) for old in old_ids)
-            to_save.append((article, raw, metadata.as_json()))
+            derived.append(article)
             outcomes.append(AddOutcome(label, "updated" if known or old_ids else "added", article_id))
-        if to_save or replaced:
-            removed = [old for old, _ in replaced]
-            self._catalog.save(to_save, removed)
+        if derived or replaced:
+            self._store_batch(derived, originals, removed=[old for old, _ in replaced])
             self._state.carry_over(replaced)
-            self._store.write([article for article, _, _ in to_save], removed)
-            self._catalog.mark_indexed([article.id for article, _, _ in to_save], removed)
         return outcomes
+
+    def _store_batch(self, derived: Sequence[Article], originals: dict[str, tuple[bytes, str]], removed: list[str]) -> None:
+        """Entities, then the catalog (the source of truth), then the index: a crash between leaves work to finish."""
+        # An article stored again (new metadata) or replaced stops counting towards its old entities' forms.
+        self._enricher.forget([*removed, *(article.id for article in derived)])
+        identified, names = self._enricher.enrich(derived)
+        records = [ArticleRecord(item, *originals[item.article.id]) for item in identified]
+        self._catalog.save(records, removed, names)
+        self._store.write([item.article for item in identified], removed)
+        self._catalog.mark_indexed([item.article.id for item in identified], removed)
 
     def _finish_indexing(self) -> None:
         """Index what an interrupted add stored but did not index, and drop what it removed."""
@@ -163,15 +184,17 @@ class Library:
                 removed = []
 
     def reindex(self, progress: Progress | None = None) -> int:
-        """Derive every article again from its stored original (new cleaning and extraction apply) and re-index."""
+        """Derive every article again from its stored original (new cleaning and extraction apply), decide entity
+        identity afresh (with the user's corrections) and rebuild the index."""
         inputs = list(self._catalog.inputs())
-        for done, stored in enumerate(inputs, start=1):
-            metadata = Metadata(**_json_object(stored.metadata))
-            article = build_article(stored.raw, stored.path, metadata)
-            self._catalog.save([(article, stored.raw, stored.metadata)])
+        self._enricher.reset(corrections_from(self._state.entity_edits()))
+        self._catalog.replace_identities([], {})
+        for start in range(0, len(inputs), BATCH_SIZE):
+            chunk = inputs[start : start + BATCH_SIZE]
+            derived = [build_article(s.raw, s.path, Metadata(**_json_object(s.metadata))) for s in chunk]
+            self._store_batch(derived, {s.id: (s.raw, s.metadata) for s in chunk}, removed=[])
             if progress is not None:
-                progress(done, len(inputs), stored.path)
-        self._finish_indexing()
+                progress(start + len(chunk), len(inputs), chunk[-1].path)
         return len(inputs)
 
     # -- reading ---------------------------------------------------------------------------------------------------
@@ -182,9 +205,9 @@ class Library:
     def count(self) -> int:
         return self._catalog.count()
 
-    def articles(self) -> list[ArticleSummary]:
-        """Every article, newest first, undated last."""
-        return self._catalog.summaries()
+    def articles(self, mentioning: str | None = None) -> list[ArticleSummary]:
+        """Every article (or those that mention one entity), newest first, undated last."""
+        return self._catalog.summaries(mentioning)
 
     def resolve_id(self, id_or_prefix: str) -> str:
         """An article id from a full id or an unambiguous prefix (at least 4 characters)."""
@@ -201,11 +224,27 @@ class Library:
         article = self._catalog.get(self.resolve_id(article_id))
         if article is None:
             raise NotFoundError(f"no article with id {article_id!r}")
-        return article
+        return self._corrected(article)
 
-    def search(self, query: str, limit: int = 50) -> SearchResult:
-        """Ranked hits, best first, with highlights. Raises QueryError for a query that cannot be parsed."""
-        total, raw_hits = self._store.search(query, limit, body_of=self._catalog.body)
+    def _corrected(self, article: Article) -> Article:
+        """The user's renames and hides, applied on reading (the catalog keeps what identity decided)."""
+        corrections = self._enricher.corrections
+        if not corrections.renames and not corrections.hidden:
+            return article
+        entities = tuple(
+            dataclasses.replace(entity, name=corrections.renames.get(entity.id, entity.name))
+            for entity in article.entities
+            if entity.id not in corrections.hidden
+        )
+        mentions = tuple(mention for mention in article.mentions if mention.entity_id not in corrections.hidden)
+        return dataclasses.replace(article, entities=entities, mentions=mentions)
+
+    def search(self, query: str, limit: int = 50, within_entity: str | None = None) -> SearchResult:
+        """Ranked hits, best first, with highlights, optionally only among the articles that mention an entity.
+        Raises QueryError for a query that cannot be parsed."""
+        total, raw_hits = self._store.search(
+            query, limit, body_of=self._catalog.body, entity_ids=self.entity_ids_named, within_entity=within_entity
+        )
         summaries = self._catalog.summaries_by_id([hit.id for hit in raw_hits])
         hits = tuple(
             Hit(
@@ -226,6 +265,70 @@ class Library:
     def timeline(self) -> list[tuple[str, dt.date]]:
         """(id, published) of every dated article, oldest first."""
         return self._catalog.dated()
+
+    # -- entities --------------------------------------------------------------------------------------------------
+
+    def entities(self, kind: EntityKind | None = None, include_hidden: bool = False) -> list[EntityInfo]:
+        """The library's entities, most widely mentioned first, with the user's renames applied."""
+        corrections = self._enricher.corrections
+        return [
+            dataclasses.replace(info, name=corrections.renames.get(info.id, info.name))
+            for info in self._catalog.entity_infos()
+            if (kind is None or info.kind == kind) and (include_hidden or info.id not in corrections.hidden)
+        ]
+
+    def entity_article_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
+        """How many articles of the library mention each of these entities."""
+        return self._catalog.entity_article_counts(entity_ids)
+
+    def entity(self, entity_id: str) -> EntityInfo:
+        for info in self.entities(include_hidden=True):
+            if info.id == entity_id:
+                return info
+        raise NotFoundError(f"no entity with id {entity_id!r} (see `newsdesk entities`)")
+
+    def entity_ids_named(self, kind: EntityKind | None, name: str) -> list[str]:
+        """Ids of the entities one of whose forms (or their id, or a user's new name) is `name`."""
+        renames = self._enricher.corrections.renames
+        key = entity_key(name)
+        candidates = [name] if self._catalog.has_entity(name) else self._catalog.entity_ids_for_key(key)
+        candidates += [entity_id for entity_id, new_name in renames.items() if entity_key(new_name) == key]
+        follow = self._enricher.corrections.identity.follow
+        ids = dict.fromkeys(follow(i) for i in candidates)
+        return [i for i in ids if kind is None or i.startswith(f"{kind}:")]
+
+    def edit_entity(self, op: EntityEditOp, entity_id: str, value: str | None = None) -> None:
+        """Record a user's correction and apply it: merge `value` into `entity_id`, split the form `value` off it,
+        rename it to `value`, hide or unhide it. Corrections survive reindex and apply to articles added later."""
+        info = self.entity(entity_id)
+        if op == "merge":
+            other = self.entity(value or "")
+            if other.kind != info.kind:
+                raise BadInputError(f"cannot merge a {other.kind} into a {info.kind}")
+        elif op == "split" and value not in info.aliases:
+            raise BadInputError(f"{info.name!r} has no form {value!r}; its forms are: {', '.join(info.aliases)}")
+        elif op == "rename" and not (value or "").strip():
+            raise BadInputError("a new name cannot be empty")
+        self._state.add_entity_edit(op, entity_id, value.strip() if value else None)
+        corrections = corrections_from(self._state.entity_edits())
+        if op in ("merge", "split"):
+            self._reidentify(corrections)
+        else:
+            self._enricher.corrections = corrections
+
+    def _reidentify(self, corrections: Corrections) -> None:
+        """Decide identity again over the whole library (no re-extraction) and re-index articles whose ids moved."""
+        before = self._catalog.article_entity_ids()
+        self._enricher.reset(corrections)
+        identified, names = self._enricher.identify(list(self._catalog.found_entities()))
+        self._catalog.replace_identities(identified, names)
+        changed = [
+            item.article.id
+            for item in identified
+            if frozenset(item.forms_by_entity) != before.get(item.article.id, frozenset())
+        ]
+        self._catalog.mark_unindexed(changed)
+        self._finish_indexing()
 
     # -- user state ------------------------------------------------------------------------------------------------
 

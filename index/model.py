@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -29,6 +30,51 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """Where a name occurs: character offsets into the article's title or clean body."""
+
+    field: Literal["title", "body"]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class FoundEntity:
+    """One referent as one article names it, before library-wide identity.
+
+    `name` is the most complete form in the article (honorifics stripped); `forms` holds every surface form used
+    for it there ("Ri Yong Ho", "Mr Ri", "Ri"); `mentions` locate each occurrence.
+    """
+
+    name: str
+    kind: EntityKind
+    forms: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """Where an article names one of its (library-wide) entities."""
+
+    entity_id: str
+    field: Literal["title", "body"]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    """One library entity with everything known about it across the library."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...]  # every surface form seen, in any article
+    articles: tuple[str, ...]  # ids of the articles that mention it
+    mentions: int  # how many times, in all
+
+
+@dataclass(frozen=True)
 class Article:
     """One article as stored: clean text plus what is known about it, each fact with its provenance."""
 
@@ -41,12 +87,22 @@ class Article:
     published: dt.date | None = None  # a datetime (a date subclass) when the time of day is known
     published_from: Provenance | None = None
     entities: tuple[Entity, ...] = ()
+    mentions: tuple[EntityMention, ...] = ()
     # field name -> provenance for every other fact that was found (e.g. {"source": "metadata", "url": "text"})
     provenance: dict[str, Provenance] = field(default_factory=dict)
 
     @property
     def published_iso(self) -> str | None:
         return self.published.isoformat() if self.published is not None else None
+
+
+@dataclass(frozen=True)
+class Identified:
+    """An article with its library-wide entities, what extraction found in it, and which forms went to which id."""
+
+    article: Article
+    found: tuple[FoundEntity, ...]
+    forms_by_entity: Mapping[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)

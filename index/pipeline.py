@@ -1,4 +1,6 @@
-"""From an input file's bytes and its sidecar metadata to an Article: decode, clean, date, extract entities.
+"""From an input file's bytes and its sidecar metadata to an Article: decode, clean, date.
+
+Entities come after, for a whole batch at once (`index.enrich`), because the recogniser is fastest on batches.
 
 Every fact records where it came from. Metadata wins over the text; the text is read only for what it states
 explicitly (a "Source:" URL in the header, a print line naming publisher and date).
@@ -7,7 +9,6 @@ explicitly (a "Source:" URL in the header, a print line naming publisher and dat
 from __future__ import annotations
 
 from index.dates import parse_date_value, read_print_line
-from index.entities import extract_entities
 from index.errors import BadInputError
 from index.ingest.sidecar import Metadata
 from index.ingest.text import decode_bytes
@@ -58,6 +59,5 @@ def build_article(raw: bytes, path: str, metadata: Metadata) -> Article:
         url=url,
         published=published,
         published_from=published_from,
-        entities=extract_entities(title, cleaned.body),
         provenance=provenance,
     )

@@ -16,19 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import highlight, index
-from whoosh.analysis import StemmingAnalyzer
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.index import LockError
-from whoosh.query import Query
+from whoosh.query import Query, Term
 from whoosh.searching import Hit as WhooshHit
 from whoosh.searching import Searcher
 
 from index.errors import LibraryBusyError
-from index.model import Article, Segments
-from index.query import QueryParser
+from index.model import ENTITY_KINDS, Article, Segments
+from index.query import EntityLookup, QueryParser
 
 # Bump when the schema or what goes into it changes: an index with another version is rebuilt on open.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _VERSION_FILE = "newsdesk-schema.json"
 # How long a writer waits for another process's write to finish before reporting the library as busy.
 WRITER_TIMEOUT_S = 10.0
@@ -39,6 +39,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 def make_schema() -> Schema:
     stemming = StemmingAnalyzer()
+    plain = StandardAnalyzer(stoplist=None)
     return Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(stored=True, analyzer=stemming, field_boost=2.0),
@@ -49,7 +50,11 @@ def make_schema() -> Schema:
         path=ID(stored=True),
         published=DATETIME(sortable=True),
         published_iso=ID(stored=True),
+        # Canonical entity ids ("person:sergei-lavrov"), and per kind the names as the article writes them.
         entity=KEYWORD(stored=True, commas=True),
+        person=TEXT(analyzer=plain),
+        org=TEXT(analyzer=plain),
+        place=TEXT(analyzer=plain),
     )
 
 
@@ -72,6 +77,16 @@ def _document(article: Article) -> dict[str, Any]:
         "path": article.path,
         "entity": ",".join(entity.id for entity in article.entities),
     }
+    names_by_kind: dict[str, list[str]] = {}
+    kinds = {entity.id: entity.kind for entity in article.entities}
+    for entity in article.entities:
+        names_by_kind.setdefault(entity.kind, []).append(entity.name)
+    for mention in article.mentions:
+        text = article.title if mention.field == "title" else article.body
+        names_by_kind.setdefault(kinds.get(mention.entity_id, ""), []).append(text[mention.start : mention.end])
+    for kind in ENTITY_KINDS:
+        if kind in names_by_kind:
+            fields[kind] = " \n ".join(dict.fromkeys(names_by_kind[kind]))
     if article.source:
         fields["source"] = article.source
     if article.url:
@@ -214,14 +229,24 @@ class Store:
         with self._index.searcher() as searcher:
             return {str(fields["id"]) for fields in searcher.all_stored_fields()}
 
-    def parse(self, text: str) -> Query:
-        return self._parser.parse(text)
+    def parse(self, text: str, entity_ids: EntityLookup | None = None) -> Query:
+        return self._parser.parse(text, entity_ids)
 
-    def search(self, text: str, limit: int, body_of: Callable[[str], str]) -> tuple[int, list[RawHit]]:
-        """Ranked hits, best first, with highlighted title and body snippet. `body_of` fetches a stored body."""
-        query = self.parse(text)
+    def search(
+        self,
+        text: str,
+        limit: int,
+        body_of: Callable[[str], str],
+        entity_ids: EntityLookup | None = None,
+        within_entity: str | None = None,
+    ) -> tuple[int, list[RawHit]]:
+        """Ranked hits, best first, with highlighted title and body snippet. `body_of` fetches a stored body;
+        `entity_ids` turns the name in `entity:`/`person:`/`org:`/`place:` into entity ids; `within_entity`
+        keeps only articles that mention that entity."""
+        query = self.parse(text, entity_ids)
+        restriction = Term("entity", within_entity) if within_entity else None
         with self._index.searcher() as searcher:
-            results = searcher.search(query, limit=limit, terms=True)
+            results = searcher.search(query, limit=limit, terms=True, filter=restriction)
             return len(results), [self._raw_hit(hit, body_of) for hit in results]
 
     @staticmethod

@@ -1,0 +1,137 @@
+"""Entities for batches of articles: extraction (`index.entities`), then library-wide identity (`index.identity`).
+
+The registry of known entities is loaded from the catalog the first time a batch needs it, so opening a library
+costs nothing; the user's corrections from the state log are replayed into it every time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeAlias
+from dataclasses import dataclass, field
+
+from index.catalog import Catalog
+from index.entities import find_entities_many
+from index.identity import EntityRegistry, Resolution, UserEdits
+from index.model import Article, Entity, EntityKind, EntityMention, FoundEntity, Identified
+from index.entities.keys import entity_key, entity_slug
+from index.state import EntityEdit
+
+
+# entity id -> (kind, display name): what the catalog's entity table is refreshed with after a batch.
+EntityNames: TypeAlias = dict[str, tuple[EntityKind, str]]
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """The user's entity edits, replayed from the log in order: later edits win."""
+
+    identity: UserEdits = field(default_factory=UserEdits)
+    renames: Mapping[str, str] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset()
+
+
+def corrections_from(log: Iterable[EntityEdit]) -> Corrections:
+    merged_into: dict[str, str] = {}
+    split_forms: dict[tuple[EntityKind, str], str] = {}
+    renames: dict[str, str] = {}
+    hidden: set[str] = set()
+    for edit in log:
+        if edit.op == "merge" and edit.value and edit.value != edit.entity_id:
+            merged_into[edit.value] = edit.entity_id
+            merged_into.pop(edit.entity_id, None)  # merging back into a once-merged id revives it
+        elif edit.op == "split" and edit.value:
+            kind = _kind_of(edit.entity_id)
+            split_forms[(kind, entity_key(edit.value))] = split_id(edit.entity_id, edit.value)
+        elif edit.op == "rename" and edit.value:
+            renames[edit.entity_id] = edit.value
+        elif edit.op == "hide":
+            hidden.add(edit.entity_id)
+        elif edit.op == "unhide":
+            hidden.discard(edit.entity_id)
+    return Corrections(UserEdits(merged_into, split_forms), renames, frozenset(hidden))
+
+
+def _kind_of(entity_id: str) -> EntityKind:
+    kind = entity_id.split(":", 1)[0]
+    if kind == "person" or kind == "org" or kind == "place":
+        return kind
+    raise ValueError(f"not an entity id: {entity_id!r}")
+
+
+def split_id(entity_id: str, form: str) -> str:
+    """The id a form split off an entity gets: its own slug, never the entity's own id."""
+    candidate = entity_slug(_kind_of(entity_id), form)
+    return candidate if candidate != entity_id else f"{candidate}-split"
+
+
+def _text_of(article: Article, field_name: str) -> str:
+    return article.title if field_name == "title" else article.body
+
+
+def _mentions(article: Article, found: Sequence[FoundEntity], resolution: Resolution) -> tuple[EntityMention, ...]:
+    """Each mention goes to its entity's library id, or to the id a user split its form off to."""
+    placed: list[EntityMention] = []
+    for entity, main_id in zip(found, resolution.ids, strict=True):
+        split_to = {
+            form: entity_id
+            for entity_id, forms in resolution.forms_by_id.items()
+            if entity_id != main_id
+            for form in forms
+            if form in entity.forms
+        }
+        for mention in entity.mentions:
+            surface = _text_of(article, mention.field)[mention.start : mention.end]
+            placed.append(EntityMention(split_to.get(surface, main_id), mention.field, mention.start, mention.end))
+    return tuple(sorted(placed, key=lambda m: (m.field != "title", m.start)))
+
+
+class EntityEnricher:
+    def __init__(self, catalog: Catalog, corrections: Corrections) -> None:
+        self._catalog = catalog
+        self.corrections = corrections
+        self._registry: EntityRegistry | None = None
+
+    def _loaded_registry(self) -> EntityRegistry:
+        if self._registry is None:
+            self._registry = EntityRegistry(self.corrections.identity)
+            for entity_id, kind, forms in self._catalog.entity_forms():
+                self._registry.add_known(entity_id, kind, forms)
+        return self._registry
+
+    def reset(self, corrections: Corrections) -> None:
+        """Start identity afresh (a reindex, or after the user's edits changed what it must decide)."""
+        self.corrections = corrections
+        self._registry = EntityRegistry(corrections.identity)
+
+    def forget(self, article_ids: Iterable[str]) -> None:
+        """Articles about to be replaced or removed no longer count towards their entities' forms."""
+        registry = self._loaded_registry()
+        for article_id in article_ids:
+            for entity_id, forms in self._catalog.article_forms(article_id).items():
+                registry.forget(entity_id, forms)
+
+    def enrich(self, articles: Sequence[Article]) -> tuple[list[Identified], EntityNames]:
+        """Find the entities of a batch of articles and decide their library-wide identity."""
+        found_all = find_entities_many((article.title, article.body) for article in articles)
+        return self.identify(list(zip(articles, found_all, strict=True)))
+
+    def identify(self, batch: Sequence[tuple[Article, tuple[FoundEntity, ...]]]) -> tuple[list[Identified], EntityNames]:
+        """Decide identity for entities already found; also the display names of every entity touched."""
+        registry = self._loaded_registry()
+        identified: list[Identified] = []
+        touched: set[str] = set()
+        for article, found in batch:
+            resolution = registry.resolve(found)
+            touched.update(resolution.forms_by_id)
+            entities = tuple(
+                Entity(entity_id, registry.display_name(entity_id), registry.entities[entity_id].kind)
+                for entity_id in resolution.forms_by_id
+            )
+            with_entities = dataclasses.replace(
+                article, entities=entities, mentions=_mentions(article, found, resolution)
+            )
+            identified.append(Identified(with_entities, found, resolution.forms_by_id))
+        names = {i: (registry.entities[i].kind, registry.display_name(i)) for i in touched if i in registry.entities}
+        return identified, names
