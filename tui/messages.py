@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from index.model import AddReport, Article, ArticleSummary, SearchResult
+from index.model import AddReport, Article, ArticleSummary, EntityInfo, SearchResult
 
 
 @dataclass
@@ -38,17 +38,36 @@ class ArticlesLoaded(Message, bubble=False):
 
 
 @dataclass
+class LibraryEntitiesLoaded(Message, bubble=False):
+    """The library's most widely mentioned entities, most widely first."""
+
+    entities: list[EntityInfo]
+
+
+@dataclass
 class ArticleLoaded(Message, bubble=False):
-    """An article opened in the reading view; it has been marked read."""
+    """An article opened in the reading view; it has been marked read. `entity_counts`: for each of its entities,
+    how many articles of the library mention it."""
 
     article: Article
+    entity_counts: dict[str, int]
+
+
+@dataclass
+class MentioningLoaded(Message, bubble=False):
+    """The articles that mention one entity (the entity filter with no search), newest first."""
+
+    entity_id: str
+    articles: list[ArticleSummary]
 
 
 @dataclass
 class SearchCompleted(Message, bubble=False):
-    """The answer to `query`, exactly as the screen asked it (so a stale answer is recognised)."""
+    """The answer to `query` among the articles mentioning `entity_id` (or all), exactly as the screen asked it (so
+    a stale answer is recognised)."""
 
     query: str
+    entity_id: str | None
     result: SearchResult
 
 

@@ -66,7 +66,7 @@ def listed_ids(app: NewsdeskApp) -> list[str | None]:
     return [article_list.get_option_at_index(index).id for index in range(article_list.option_count)]
 
 
-def shown_text(widget: ReadingView | EntitySidebar) -> str:
+def shown_text(widget: ReadingView) -> str:
     return "\n".join(str(static.content) for static in widget.query(Static))
 
 
@@ -135,17 +135,6 @@ async def test_enter_opens_the_article_and_marks_it_read(app: NewsdeskApp, libra
         assert not prompts(app)[1].plain.startswith(UNREAD_MARK)
         assert prompts(app)[0].plain.startswith(UNREAD_MARK)  # only the opened one
         assert app.screen.query_one(TimelineStrip).current_id == second.id
-
-
-async def test_the_sidebar_groups_the_articles_entities_by_kind(app: NewsdeskApp, library: Library) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.screen.query_one(ArticleList).highlighted = listed_ids(app).index(straits_times_id(library))
-        await pilot.press("enter")
-        await settle(pilot)
-        sidebar = shown_text(app.screen.query_one(EntitySidebar))
-        assert "People" in sidebar and "Sergei Lavrov" in sidebar
-        assert sidebar.index("People") < sidebar.index("Sergei Lavrov")
 
 
 async def test_tab_and_shift_tab_cycle_through_the_four_panes(app: NewsdeskApp) -> None:
@@ -317,7 +306,7 @@ async def test_help_lists_newsdesks_keys_and_a_panes_moves(app: NewsdeskApp) -> 
         assert set(sections) == {"Everywhere", "Articles", "Reading", "Entities", "Search box"}  # Timeline: no keys
         descriptions = {description for rows in sections.values() for _, description in rows}
         # Every key newsdesk declares is there, in its own words.
-        for node_class in (NewsdeskApp, MainScreen, ArticleList, ReadingView, SearchInput):
+        for node_class in (NewsdeskApp, MainScreen, ArticleList, ReadingView, EntitySidebar, SearchInput):
             for bound in bindings_of([node_class]):
                 if bound.is_newsdesks:
                     assert bound.binding.description in descriptions, bound
@@ -326,7 +315,10 @@ async def test_help_lists_newsdesks_keys_and_a_panes_moves(app: NewsdeskApp) -> 
             ("tab", "Next pane"),
             ("shift+tab", "Previous pane"),
             ("/", "Search"),
-            ("esc", "Clear search"),
+            ("esc", "Clear search, then filter"),
+            ("x", "Drop entity filter"),
+            ("n", "Next mention"),
+            ("N", "Previous mention"),
             ("?", "Keys"),
         ]
         assert sections["Articles"] == [
@@ -339,6 +331,7 @@ async def test_help_lists_newsdesks_keys_and_a_panes_moves(app: NewsdeskApp) -> 
             ("⏎", "Open article"),
         ]
         assert ("pgdn space", "Page down") in sections["Reading"]
+        assert sections["Entities"][-2:] == [("⏎", "Show the articles naming it"), ("t", "Article / library entities")]
         assert sections["Search box"] == [("⏎", "Run search"), ("esc", "Clear")]  # not Input's two dozen keys
         for noise in ("Scroll left", "Scroll right", "Page left", "Page right", "Copy selected text", "Paste"):
             assert not any(noise.lower() in description.lower() for description in descriptions), noise

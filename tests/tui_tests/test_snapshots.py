@@ -1,4 +1,5 @@
-"""A thin visual layer: the main screen with an article open, and the help screen. Behaviour is tested elsewhere.
+"""A thin visual layer: the main screen with an article open, then filtered by an entity, and the help screen.
+Behaviour is tested elsewhere.
 
 Regenerate after an intended change with `pytest tests/tui_tests --snapshot-update`, then look at the SVGs in
 __snapshots__/ before committing them.
@@ -13,8 +14,10 @@ from textual.pilot import Pilot
 
 from index.library import Library
 from tui.app import NewsdeskApp
+from tui.widgets.article_list import ArticleList
+from tui.widgets.entity_sidebar import EntitySidebar
 
-from .support import SIZE, settle
+from .support import SIZE, STRAITS_TIMES_TITLE, settle
 
 SnapCompare = Callable[..., bool]
 
@@ -22,6 +25,25 @@ SnapCompare = Callable[..., bool]
 async def open_first_article(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await pilot.press("enter")
+    await settle(pilot)
+
+
+async def filter_by_an_entity_and_jump_to_a_mention(pilot: Pilot[Any]) -> None:
+    """The Straits Times article open, the list filtered to one of its people, the second mention current."""
+    await settle(pilot)
+    screen = pilot.app.screen
+    article_list = screen.query_one(ArticleList)
+    titles = [str(article_list.get_option_at_index(i).prompt) for i in range(article_list.option_count)]
+    article_list.highlighted = next(i for i, title in enumerate(titles) if STRAITS_TIMES_TITLE[:30] in title)
+    await pilot.press("enter")
+    await settle(pilot)
+    sidebar = screen.query_one(EntitySidebar)
+    screen.set_focus(sidebar)
+    rows = [str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)]
+    sidebar.highlighted = next(i for i, row in enumerate(rows) if row.startswith("Ri Yong"))
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("n", "n")
     await settle(pilot)
 
 
@@ -33,6 +55,10 @@ async def show_help(pilot: Pilot[Any]) -> None:
 
 def test_main_screen_with_the_first_article_open(snap_compare: SnapCompare, library: Library) -> None:
     assert snap_compare(NewsdeskApp(library), terminal_size=SIZE, run_before=open_first_article)
+
+
+def test_main_screen_filtered_by_an_entity(snap_compare: SnapCompare, library: Library) -> None:
+    assert snap_compare(NewsdeskApp(library), terminal_size=SIZE, run_before=filter_by_an_entity_and_jump_to_a_mention)
 
 
 def test_help_screen(snap_compare: SnapCompare, library: Library) -> None:

@@ -15,20 +15,33 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, ProgressBar
 from textual.worker import get_current_worker
 
 from index.errors import NewsdeskError
 from index.library import Library
-from index.model import Article, ArticleSummary
-from tui.messages import ArticleLoaded, ArticlesLoaded, LibraryFailed, SearchCompleted, SeedsAdded, SeedsProgress
+from index.model import Article, ArticleSummary, Entity
+from tui.messages import (
+    ArticleLoaded,
+    ArticlesLoaded,
+    LibraryEntitiesLoaded,
+    LibraryFailed,
+    MentioningLoaded,
+    SearchCompleted,
+    SeedsAdded,
+    SeedsProgress,
+)
 from tui.screens.help import HelpScreen, HelpSection
 from tui.widgets.article_list import ArticleList, ListEntry
-from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.entity_sidebar import EntitySidebar, SidebarEntry
+from tui.widgets.filter_chip import FilterChip
 from tui.widgets.reading_view import ReadingView
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.timeline_strip import TimelineStrip
+
+Pane = ArticleList | ReadingView | EntitySidebar | TimelineStrip
+# How many of the library's most widely mentioned entities the sidebar lists in its library scope.
+LIBRARY_TOP_ENTITIES = 50
 
 
 class MainScreen(Screen[None]):
@@ -39,7 +52,12 @@ class MainScreen(Screen[None]):
         # Priority: checked before the focused pane sees any key, so the keys typed right after "/" (a fast typist,
         # a paste, tmux) already reach the search box. Inside the box, check_action lets "/" through as text.
         Binding("slash", "focus_search", "Search", priority=True, id="newsdesk.search"),
-        Binding("escape", "clear_search", "Clear search", id="newsdesk.clear_search"),
+        # Escape undoes one thing at a time: the search first, then the entity filter.
+        Binding("escape", "clear_search", "Clear search, then filter", id="newsdesk.clear_search"),
+        Binding("x", "clear_filter", "Drop entity filter", id="newsdesk.clear_filter"),
+        # Active while the open article names the filter's entity (check_action).
+        Binding("n", "jump_mention(1)", "Next mention", id="newsdesk.next_mention"),
+        Binding("N", "jump_mention(-1)", "Previous mention", id="newsdesk.previous_mention"),
         # Tab walks the four panes only; the search box is reached with "/".
         Binding("tab", "cycle_panes(1)", "Next pane", show=False, id="newsdesk.next_pane"),
         Binding("shift+tab", "cycle_panes(-1)", "Previous pane", show=False, id="newsdesk.previous_pane"),
@@ -48,6 +66,8 @@ class MainScreen(Screen[None]):
 
     # always_update: Enter on the same query asks again (the library may have changed; a refused query says why again).
     request: reactive[str] = reactive("", init=False, always_update=True)
+    # The article list shows only the articles that mention this entity (within the search, if any).
+    entity_filter: reactive[Entity | None] = reactive(None, init=False)
     current_article: reactive[Article | None] = reactive(None, init=False)
 
     def __init__(self, library: Library) -> None:
@@ -70,7 +90,7 @@ class MainScreen(Screen[None]):
         self.load_library()
 
     @property
-    def panes(self) -> tuple[Widget, ...]:
+    def panes(self) -> tuple[Pane, ...]:
         """The panes in Tab order, shown or not."""
         return (
             self.query_one(ArticleList),
@@ -101,21 +121,28 @@ class MainScreen(Screen[None]):
             if self.library.is_default and self.library.is_empty():
                 self._answer(SeedsAdded(self.library.add_seeds(self._report_seed_progress)))
             self._answer(ArticlesLoaded(self.library.articles(), self.library.read_ids(), self.library.timeline()))
+            self._answer(LibraryEntitiesLoaded(self.library.entities()[:LIBRARY_TOP_ENTITIES]))
 
     def _report_seed_progress(self, done: int, total: int, current: str) -> None:
         self._answer(SeedsProgress(done, total, current))
 
     @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, entity_id: str | None) -> None:
         with self._library_errors_reported():
-            self._answer(SearchCompleted(query, self.library.search(query)))
+            self._answer(SearchCompleted(query, entity_id, self.library.search(query, within_entity=entity_id)))
+
+    @work(thread=True, exclusive=True, group="search")
+    def load_mentioning(self, entity_id: str) -> None:
+        with self._library_errors_reported():
+            self._answer(MentioningLoaded(entity_id, self.library.articles(mentioning=entity_id)))
 
     @work(thread=True, exclusive=True, group="article")
     def open_article(self, article_id: str) -> None:
         with self._library_errors_reported():
             article = self.library.get(article_id)
+            counts = self.library.entity_article_counts([entity.id for entity in article.entities])
             self.library.mark_read(article_id)
-            self._answer(ArticleLoaded(article))
+            self._answer(ArticleLoaded(article, counts))
 
     # -- answers from the workers ----------------------------------------------------------------------------------
 
@@ -137,18 +164,33 @@ class MainScreen(Screen[None]):
         timeline = self.query_one(TimelineStrip)
         timeline.points = tuple(event.timeline)
         timeline.undated = len(event.articles) - len(event.timeline)
-        if not self.request:
+        if not self.request and self.entity_filter is None:
             self._show_all_articles()
 
+    def on_library_entities_loaded(self, event: LibraryEntitiesLoaded) -> None:
+        self.query_one(EntitySidebar).library_entries = tuple(
+            SidebarEntry(Entity(info.id, info.name, info.kind), len(info.articles)) for info in event.entities
+        )
+
+    def on_mentioning_loaded(self, event: MentioningLoaded) -> None:
+        if self.request or event.entity_id != self._filter_id:
+            return  # the filter has changed since, or a search has started
+        self.query_one(ArticleList).show_entries([ListEntry.from_summary(a) for a in event.articles], self._read_ids)
+        count = len(event.articles)
+        self.query_one(SearchBar).status = Text(f"{count} article{'' if count == 1 else 's'}")
+
     def on_search_completed(self, event: SearchCompleted) -> None:
-        if event.query != self.request:
-            return  # the answer to a query the user has since replaced or cleared
+        if event.query != self.request or event.entity_id != self._filter_id:
+            return  # the answer to a query (or a filter) the user has since replaced or cleared
         hits = event.result.hits
         self.query_one(ArticleList).show_entries([ListEntry.from_hit(hit) for hit in hits], self._read_ids)
         self.query_one(SearchBar).status = search_status(event.query, event.result.total, len(hits))
 
     def on_article_loaded(self, event: ArticleLoaded) -> None:
         self.current_article = event.article
+        self.query_one(EntitySidebar).article_entries = tuple(
+            SidebarEntry(entity, event.entity_counts.get(entity.id, 0)) for entity in event.article.entities
+        )
         self._read_ids.add(event.article.id)
         self.query_one(ArticleList).mark_read(event.article.id)
 
@@ -164,20 +206,47 @@ class MainScreen(Screen[None]):
     def on_article_list_article_chosen(self, event: ArticleList.ArticleChosen) -> None:
         self.open_article(event.article_id)
 
+    def on_entity_sidebar_entity_chosen(self, event: EntitySidebar.EntityChosen) -> None:
+        self.entity_filter = event.entity
+        self.set_focus(self.query_one(ArticleList))
+
+    def on_filter_chip_remove_requested(self, event: FilterChip.RemoveRequested) -> None:
+        self.entity_filter = None
+
     # -- state changes ---------------------------------------------------------------------------------------------
 
     def watch_request(self, request: str) -> None:
-        if request:
-            self.run_search(request)
-        else:
-            self.workers.cancel_group(self, "search")
+        if not request:
             self.query_one(SearchBar).clear()
-            self._show_all_articles()
+        self._refresh_list()
+
+    def watch_entity_filter(self, entity: Entity | None) -> None:
+        self.query_one(SearchBar).chip.entity = entity
+        self.query_one(EntitySidebar).filter_id = entity.id if entity is not None else None
+        self.query_one(ReadingView).entity = entity
+        self.refresh_bindings()
+        self._refresh_list()
 
     def watch_current_article(self, article: Article | None) -> None:
         self.query_one(ReadingView).article = article
-        self.query_one(EntitySidebar).entities = article.entities if article is not None else None
         self.query_one(TimelineStrip).current_id = article.id if article is not None else None
+        self.refresh_bindings()
+
+    @property
+    def _filter_id(self) -> str | None:
+        return self.entity_filter.id if self.entity_filter is not None else None
+
+    def _refresh_list(self) -> None:
+        """Ask for what the list should show: the search's hits, the filter's articles, or every article."""
+        if self.request:
+            self.run_search(self.request, self._filter_id)
+            return
+        self.workers.cancel_group(self, "search")
+        if self.entity_filter is not None:
+            self.load_mentioning(self.entity_filter.id)
+        else:
+            self.query_one(SearchBar).status = Text()
+            self._show_all_articles()
 
     def _show_all_articles(self) -> None:
         self.query_one(ArticleList).show_entries([ListEntry.from_summary(a) for a in self._articles], self._read_ids)
@@ -188,6 +257,10 @@ class MainScreen(Screen[None]):
         if action == "focus_search":
             # self.focused, not input.has_focus: has_focus changes only when the Focus event is handled, later.
             return self.focused is not self.query_one(SearchBar).input
+        if action == "clear_filter":
+            return self.entity_filter is not None
+        if action == "jump_mention":
+            return self.query_one(ReadingView).mention_count > 0
         return True
 
     def action_focus_search(self) -> None:
@@ -199,9 +272,17 @@ class MainScreen(Screen[None]):
         if self.focused is search_bar.input:
             self.set_focus(self.query_one(ArticleList))
         if self.request:
-            self.request = ""  # the watcher empties the box and lists every article again
-        else:
-            search_bar.clear()  # only unsent text: the list and its cursor stay as they are
+            self.request = ""  # the watcher empties the box and lists the articles again (filtered, if so)
+        elif search_bar.input.value:
+            search_bar.input.value = ""  # only unsent text: the list and its cursor stay as they are
+        elif self.entity_filter is not None:
+            self.entity_filter = None
+
+    def action_clear_filter(self) -> None:
+        self.entity_filter = None
+
+    def action_jump_mention(self, step: int) -> None:
+        self.query_one(ReadingView).jump_to_mention(step)
 
     def action_cycle_panes(self, step: int) -> None:
         panes = [pane for pane in self.panes if pane.display]  # a hidden pane cannot take focus
@@ -218,7 +299,7 @@ class MainScreen(Screen[None]):
         return [
             HelpSection("Everywhere", (type(self.app), type(self))),
             # A pane hidden on a narrow terminal has no keys to learn.
-            *(HelpSection(str(pane.border_title), (type(pane),)) for pane in self.panes if pane.display),
+            *(HelpSection(pane.PANE_TITLE, (type(pane),)) for pane in self.panes if pane.display),
             # Only its own keys: the box's text editing is every text box's, and would drown the rest.
             HelpSection("Search box", (type(self.query_one(SearchBar).input),), inherited_actions=frozenset()),
         ]

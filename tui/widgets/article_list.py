@@ -156,6 +156,7 @@ def _segments_text(segments: Segments, match_style: Style, style: Style | str = 
 
 
 class ArticleList(OptionList):
+    PANE_TITLE: ClassVar[str] = "Articles"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--unread",
         "article-list--byline",
@@ -181,7 +182,7 @@ class ArticleList(OptionList):
         self._laid_out_for: int | None = None  # the option width the prompts were laid out for
 
     def on_mount(self) -> None:
-        self.border_title = "Articles"
+        self.border_title = self.PANE_TITLE
 
     def show_entries(self, entries: Sequence[ListEntry], read_ids: set[str]) -> None:
         """Replace the rows; the cursor goes to the first one."""

@@ -1,4 +1,5 @@
-"""The search bar: a query input docked at the top, and a status line saying what the list shows."""
+"""The search bar: a query input docked at the top, the entity filter's chip, and a status line saying what the list
+shows."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
+
+from tui.widgets.filter_chip import FilterChip
 
 PLACEHOLDER = 'Press / to search: words, "a phrase"; Enter runs it, Escape clears it'
 
@@ -38,11 +41,16 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=PLACEHOLDER, id="search-input")
+        yield FilterChip(id="filter-chip")
         yield Static(id="search-status")
 
     @property
     def input(self) -> SearchInput:
         return self.query_one("#search-input", SearchInput)
+
+    @property
+    def chip(self) -> FilterChip:
+        return self.query_one("#filter-chip", FilterChip)
 
     def watch_status(self, status: Text) -> None:
         self.query_one("#search-status", Static).update(status)

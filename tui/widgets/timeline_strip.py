@@ -14,6 +14,7 @@ from tui.timeline_layout import TimelineStyles, draw_timeline, layout_timeline
 
 
 class TimelineStrip(Widget, can_focus=True):
+    PANE_TITLE: ClassVar[str] = "Timeline"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timeline-strip--axis",
         "timeline-strip--mark",
@@ -26,7 +27,7 @@ class TimelineStrip(Widget, can_focus=True):
     current_id: reactive[str | None] = reactive(None)
 
     def on_mount(self) -> None:
-        self.border_title = "Timeline"
+        self.border_title = self.PANE_TITLE
 
     def render(self) -> Text:
         layout = layout_timeline(self.points, self.undated, self.content_size.width, self.current_id)
