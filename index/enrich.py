@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TypeAlias
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from index.catalog import Catalog
 from index.entities import find_entities_many
-from index.identity import EntityRegistry, Resolution, UserEdits
-from index.model import Article, Entity, EntityKind, EntityMention, FoundEntity, Identified
 from index.entities.keys import entity_key, entity_slug
+from index.entities.pool import ExtractionPool
+from index.identity import EntityRegistry, Resolution, UserEdits
+from index.model import ENTITY_KINDS, Article, Entity, EntityKind, EntityMention, FoundEntity, Identified
 from index.state import EntityEdit
-
 
 # entity id -> (kind, display name): what the catalog's entity table is refreshed with after a batch.
 EntityNames: TypeAlias = dict[str, tuple[EntityKind, str]]
@@ -55,8 +55,9 @@ def corrections_from(log: Iterable[EntityEdit]) -> Corrections:
 
 def _kind_of(entity_id: str) -> EntityKind:
     kind = entity_id.split(":", 1)[0]
-    if kind == "person" or kind == "org" or kind == "place":
-        return kind
+    for known in ENTITY_KINDS:
+        if kind == known:
+            return known
     raise ValueError(f"not an entity id: {entity_id!r}")
 
 
@@ -96,8 +97,8 @@ class EntityEnricher:
     def _loaded_registry(self) -> EntityRegistry:
         if self._registry is None:
             self._registry = EntityRegistry(self.corrections.identity)
-            for entity_id, kind, forms in self._catalog.entity_forms():
-                self._registry.add_known(entity_id, kind, forms)
+            for entity_id, kind, forms, name in self._catalog.entity_forms():
+                self._registry.add_known(entity_id, kind, forms, name)
         return self._registry
 
     def reset(self, corrections: Corrections) -> None:
@@ -112,12 +113,18 @@ class EntityEnricher:
             for entity_id, forms in self._catalog.article_forms(article_id).items():
                 registry.forget(entity_id, forms)
 
-    def enrich(self, articles: Sequence[Article]) -> tuple[list[Identified], EntityNames]:
-        """Find the entities of a batch of articles and decide their library-wide identity."""
-        found_all = find_entities_many((article.title, article.body) for article in articles)
+    def enrich(
+        self, articles: Sequence[Article], pool: ExtractionPool | None = None
+    ) -> tuple[list[Identified], EntityNames]:
+        """Find the entities of a batch of articles (in worker processes when given a pool) and decide their
+        library-wide identity (always here: the registry is one process's state)."""
+        texts = [(article.title, article.body) for article in articles]
+        found_all = pool.find_many(texts) if pool is not None else list(find_entities_many(texts))
         return self.identify(list(zip(articles, found_all, strict=True)))
 
-    def identify(self, batch: Sequence[tuple[Article, tuple[FoundEntity, ...]]]) -> tuple[list[Identified], EntityNames]:
+    def identify(
+        self, batch: Sequence[tuple[Article, tuple[FoundEntity, ...]]]
+    ) -> tuple[list[Identified], EntityNames]:
         """Decide identity for entities already found; also the display names of every entity touched."""
         registry = self._loaded_registry()
         identified: list[Identified] = []

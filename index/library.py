@@ -20,6 +20,8 @@ import platformdirs
 
 from index.catalog import ArticleRecord, Catalog
 from index.enrich import Corrections, EntityEnricher, corrections_from
+from index.entities.keys import entity_key
+from index.entities.pool import ExtractionPool, pool_for
 from index.errors import BadInputError, NotFoundError
 from index.ingest.sidecar import Metadata, is_sidecar, metadata_for
 from index.model import (
@@ -33,7 +35,6 @@ from index.model import (
     SearchResult,
     article_id_for,
 )
-from index.entities.keys import entity_key
 from index.pipeline import build_article
 from index.state import EntityEditOp, UserState
 from index.store import Store
@@ -114,16 +115,21 @@ class Library:
         self._finish_indexing()  # an earlier add may have stored articles it could not index (busy, killed)
         inputs = list(_input_files(paths, self.path))
         outcomes: list[AddOutcome] = []
-        for start in range(0, len(inputs), BATCH_SIZE):
-            outcomes.extend(self._add_batch(inputs[start : start + BATCH_SIZE]))
-            if progress is not None:
-                progress(len(outcomes), len(inputs), inputs[len(outcomes) - 1][0])
+        pool = pool_for(len(inputs))
+        try:
+            for start in range(0, len(inputs), BATCH_SIZE):
+                outcomes.extend(self._add_batch(inputs[start : start + BATCH_SIZE], pool))
+                if progress is not None:
+                    progress(len(outcomes), len(inputs), inputs[len(outcomes) - 1][0])
+        finally:
+            if pool is not None:
+                pool.close()
         return AddReport(tuple(outcomes))
 
     def add_seeds(self, progress: Progress | None = None) -> AddReport:
         return self.add_paths([bundled_seeds()], progress)
 
-    def _add_batch(self, batch: Sequence[tuple[str, Path | None]]) -> list[AddOutcome]:
+    def _add_batch(self, batch: Sequence[tuple[str, Path | None]], pool: ExtractionPool | None) -> list[AddOutcome]:
         outcomes: list[AddOutcome] = []
         derived: list[Article] = []
         originals: dict[str, tuple[bytes, str]] = {}
@@ -158,15 +164,21 @@ class Library:
             derived.append(article)
             outcomes.append(AddOutcome(label, "updated" if known or old_ids else "added", article_id))
         if derived or replaced:
-            self._store_batch(derived, originals, removed=[old for old, _ in replaced])
+            self._store_batch(derived, originals, [old for old, _ in replaced], pool)
             self._state.carry_over(replaced)
         return outcomes
 
-    def _store_batch(self, derived: Sequence[Article], originals: dict[str, tuple[bytes, str]], removed: list[str]) -> None:
+    def _store_batch(
+        self,
+        derived: Sequence[Article],
+        originals: dict[str, tuple[bytes, str]],
+        removed: list[str],
+        pool: ExtractionPool | None = None,
+    ) -> None:
         """Entities, then the catalog (the source of truth), then the index: a crash between leaves work to finish."""
         # An article stored again (new metadata) or replaced stops counting towards its old entities' forms.
         self._enricher.forget([*removed, *(article.id for article in derived)])
-        identified, names = self._enricher.enrich(derived)
+        identified, names = self._enricher.enrich(derived, pool)
         records = [ArticleRecord(item, *originals[item.article.id]) for item in identified]
         self._catalog.save(records, removed, names)
         self._store.write([item.article for item in identified], removed)
@@ -189,12 +201,17 @@ class Library:
         inputs = list(self._catalog.inputs())
         self._enricher.reset(corrections_from(self._state.entity_edits()))
         self._catalog.replace_identities([], {})
-        for start in range(0, len(inputs), BATCH_SIZE):
-            chunk = inputs[start : start + BATCH_SIZE]
-            derived = [build_article(s.raw, s.path, Metadata(**_json_object(s.metadata))) for s in chunk]
-            self._store_batch(derived, {s.id: (s.raw, s.metadata) for s in chunk}, removed=[])
-            if progress is not None:
-                progress(start + len(chunk), len(inputs), chunk[-1].path)
+        pool = pool_for(len(inputs))
+        try:
+            for start in range(0, len(inputs), BATCH_SIZE):
+                chunk = inputs[start : start + BATCH_SIZE]
+                derived = [build_article(s.raw, s.path, Metadata(**_json_object(s.metadata))) for s in chunk]
+                self._store_batch(derived, {s.id: (s.raw, s.metadata) for s in chunk}, [], pool)
+                if progress is not None:
+                    progress(start + len(chunk), len(inputs), chunk[-1].path)
+        finally:
+            if pool is not None:
+                pool.close()
         return len(inputs)
 
     # -- reading ---------------------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@
    (`bench/ner/scoring.py`), the surface of every mention typed by its entity's kind. The document's first line is
    passed as the title and the rest as the body (`--whole-body`: all of it as the body, title "").
 3. Speed: `find_entities_many` on Reuters-21578 bodies (title ""), articles/s by the wall clock and per CPU-second
-   of this process, the load average, and the peak RSS.
+   of this process, the load average, and the peak RSS; then the same in worker processes (`ExtractionPool`), as
+   big imports run it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from bench.ner.scoring import load_conll, score_names  # noqa: E402
 from index.boilerplate import is_boilerplate  # noqa: E402
 from index.clean import clean_article_text  # noqa: E402
 from index.entities import entity_key, find_entities, find_entities_many  # noqa: E402
+from index.entities.pool import ExtractionPool  # noqa: E402
 from index.ingest.text import decode_bytes  # noqa: E402
 from index.model import ENTITY_KINDS, FoundEntity  # noqa: E402
 
@@ -210,6 +212,16 @@ def print_speed(limit: int, batch_size: int) -> None:
     print(f"  {count / wall:.1f} articles/s wall ({wall:.1f} s), {count / cpu:.1f} articles per CPU-second")
     print(f"  load average before/after: {load_before:.2f} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print(f"  peak RSS: {rss:.0f} MB")
+    # What a big import uses: the same extraction in worker processes (ExtractionPool), start-up included.
+    wall = time.perf_counter()
+    with ExtractionPool() as pool:
+        count = len(pool.find_many([("", body) for body in bodies]))
+        workers = pool.processes
+    wall = time.perf_counter() - wall
+    print(
+        f"  in {workers} worker processes (big imports): {count / wall:.1f} articles/s wall ({wall:.1f} s, "
+        "pool start-up included)"
+    )
 
 
 def main() -> None:
