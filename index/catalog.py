@@ -87,7 +87,12 @@ class StoredInput:
 def _found_json(found: Sequence[FoundEntity]) -> str:
     return json.dumps(
         [
-            {"name": f.name, "kind": f.kind, "forms": f.forms, "mentions": [[m.field, m.start, m.end] for m in f.mentions]}
+            {
+                "name": f.name,
+                "kind": f.kind,
+                "forms": f.forms,
+                "mentions": [[m.field, m.start, m.end] for m in f.mentions],
+            }
             for f in found
         ]
     )
@@ -202,7 +207,9 @@ class Catalog:
             "INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", [(i, kind, name) for i, (kind, name) in names.items()]
         )
 
-    def replace_identities(self, records: Sequence[Identified], entity_names: Mapping[str, tuple[EntityKind, str]]) -> None:
+    def replace_identities(
+        self, records: Sequence[Identified], entity_names: Mapping[str, tuple[EntityKind, str]]
+    ) -> None:
         """After identity was decided again for the whole library (a user's edit): store it wholesale."""
         with self._lock, self._transaction():
             self._connection.execute("DELETE FROM article_entities")
@@ -274,18 +281,21 @@ class Catalog:
                 (article_id,),
             ).fetchone()
             named = self._connection.execute(
-                "SELECT e.id, e.name, e.kind, ae.mentions FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
-                " WHERE ae.article_id = ?",
+                "SELECT e.id, e.name, e.kind, ae.mentions"
+                " FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = ?",
                 (article_id,),
             ).fetchall()
         if row is None:
             return None
         mentions = sorted(
-            (EntityMention(entity_id, field, start, end) for entity_id, _, _, spans in named
-             for field, start, end in json.loads(spans)),
+            (
+                EntityMention(entity_id, field, start, end)
+                for entity_id, _, _, spans in named
+                for field, start, end in json.loads(spans)
+            ),
             key=lambda m: (m.field != "title", m.start),
         )
-        first_mention = {}
+        first_mention: dict[str, int] = {}
         for mention in mentions:
             first_mention.setdefault(mention.entity_id, len(first_mention))
         entities = sorted(
@@ -357,7 +367,9 @@ class Catalog:
                 "SELECT id, path, raw, metadata, entities FROM articles ORDER BY added_at, rowid"
             ).fetchall()
         for row in rows:
-            yield StoredInput(id=row[0], path=row[1], raw=bytes(row[2]), metadata=row[3], found=_found_from_json(row[4]))
+            yield StoredInput(
+                id=row[0], path=row[1], raw=bytes(row[2]), metadata=row[3], found=_found_from_json(row[4])
+            )
 
     def found_entities(self) -> Iterator[tuple[Article, tuple[FoundEntity, ...]]]:
         """Each article's text with what extraction found in it, in the order identity is decided in."""
@@ -368,17 +380,20 @@ class Catalog:
         for row in rows:
             yield Article(id=row[0], title=row[1], body=row[2], path=row[3]), _found_from_json(row[4])
 
-    def entity_forms(self) -> Iterator[tuple[str, EntityKind, dict[str, int]]]:
-        """(id, kind, form -> number of articles) of every entity: what the identity registry is loaded from."""
+    def entity_forms(self) -> Iterator[tuple[str, EntityKind, dict[str, int], str]]:
+        """(id, kind, form -> number of articles, display name) of every entity: what identity is loaded from."""
         counts: dict[str, dict[str, int]] = {}
         with self._lock:
-            kinds = dict(self._connection.execute("SELECT id, kind FROM entities").fetchall())
+            known = {
+                row[0]: (row[1], row[2]) for row in self._connection.execute("SELECT id, kind, name FROM entities")
+            }
             for entity_id, forms in self._connection.execute("SELECT entity_id, forms FROM article_entities"):
                 per_entity = counts.setdefault(entity_id, {})
                 for form in json.loads(forms):
                     per_entity[form] = per_entity.get(form, 0) + 1
         for entity_id, forms in counts.items():
-            yield entity_id, kinds.get(entity_id, entity_id.split(":", 1)[0]), forms
+            kind, name = known.get(entity_id, (entity_id.split(":", 1)[0], next(iter(forms))))
+            yield entity_id, kind, forms, name
 
     def entity_article_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -422,6 +437,7 @@ class Catalog:
             for entity_id, (name, kind, aliases, articles, mentions) in gathered.items()
         ]
         return sorted(infos, key=lambda info: (-len(info.articles), -info.mentions, info.name))
+
 
 def _provenance(value: str | None) -> Provenance | None:
     if value == "metadata":

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from index.model import EntityKind, FoundEntity
 from index.entities.keys import entity_key, entity_slug, initials
+from index.model import EntityKind, FoundEntity
 
 # A typo merge needs the differing word to be this long: short Korean given-name syllables ("Un", "Il") differ by
 # one letter between different people.
@@ -37,12 +37,15 @@ class KnownEntity:
     id: str
     kind: EntityKind
     forms: Counter[str] = field(default_factory=Counter)  # surface form -> number of articles using it
+    names: Counter[str] = field(default_factory=Counter)  # extraction's clean name (no "Mr") -> articles
     first_seen: int = 0
 
     @property
     def name(self) -> str:
-        # max() keeps the first of equals, and forms keep their order of arrival: ties go to the earliest form.
-        return max(self.forms, key=lambda form: (len(entity_key(form).split()), self.forms[form]))
+        """The most complete clean name: most words, then most articles; max() keeps the first of equals and the
+        counters keep their order of arrival, so ties go to the earliest."""
+        candidates = self.names or self.forms
+        return max(candidates, key=lambda name: (len(entity_key(name).split()), candidates[name]))
 
     def keys(self) -> set[str]:
         return {entity_key(form) for form in self.forms}
@@ -108,10 +111,11 @@ class EntityRegistry:
         forms_by_id: dict[str, list[str]] = {}
         for entity in found:
             pairs = self._resolve_one(entity)
-            for entity_id, forms in pairs:
+            for number, (entity_id, forms) in enumerate(pairs):
                 new_forms = [form for form in forms if form not in forms_by_id.get(entity_id, ())]
                 forms_by_id.setdefault(entity_id, []).extend(new_forms)
-                self._record(entity_id, entity.kind, new_forms)
+                # The first pair is the entity itself; the others are forms the user split off, named by themselves.
+                self._record(entity_id, entity.kind, new_forms, entity.name if number == 0 else forms[0])
             first_ids.append(pairs[0][0])
         return Resolution(tuple(first_ids), {entity_id: tuple(forms) for entity_id, forms in forms_by_id.items()})
 
@@ -198,18 +202,20 @@ class EntityRegistry:
 
     # -- recording ---------------------------------------------------------------------------------------------
 
-    def _record(self, entity_id: str, kind: EntityKind, forms: Sequence[str]) -> None:
+    def _record(self, entity_id: str, kind: EntityKind, forms: Sequence[str], name: str) -> None:
         known = self.entities.get(entity_id)
         if known is None:
             known = self.entities[entity_id] = KnownEntity(entity_id, kind, first_seen=len(self.entities))
         for form in dict.fromkeys(forms):
             known.forms[form] += 1
+        known.names[name] += 1
         self._index(known)
 
-    def add_known(self, entity_id: str, kind: EntityKind, forms: Mapping[str, int]) -> None:
-        """Load an entity as stored (no absorption: what was stored was already decided)."""
+    def add_known(self, entity_id: str, kind: EntityKind, forms: Mapping[str, int], name: str) -> None:
+        """Load an entity as stored, with the display name it had."""
         known = self.entities.setdefault(entity_id, KnownEntity(entity_id, kind, first_seen=len(self.entities)))
         known.forms.update(forms)
+        known.names[name] += 1
         self._index(known)
 
     def forget(self, entity_id: str, forms: Iterable[str]) -> None:
