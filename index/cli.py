@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from index.errors import NewsdeskError
 from index.library import LIBRARY_ENV, Library, open_library
-from index.model import ENTITY_KINDS, AddReport, Article, ArticleSummary, Entity, EntityInfo, SearchResult
+from index.model import ENTITY_KINDS, AddReport, Article, ArticleSummary, Entity, EntityInfo, Hit, SearchResult
 
 AppRunner = Callable[[Library], int]
 
@@ -167,7 +167,7 @@ def _print_json(value: object, out: TextIO) -> None:
     out.write("\n")
 
 
-def _summary_line(summary: ArticleSummary | Article) -> str:
+def _summary_line(summary: ArticleSummary | Article | Hit) -> str:
     date = summary.published_iso[:10] if summary.published_iso else "undated"
     return f"{summary.id}  {date:10}  {summary.source or '-'}  {summary.title}"
 

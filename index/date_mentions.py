@@ -72,27 +72,47 @@ _MODIFIER = "early|mid|late|Early|Mid|Late"
 # (pattern, kind) in order of priority: a longer, more explicit reading claims its span first.
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"), "absolute"),
-    (re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)"),
-     "numeric"),
+    (
+        re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)"),
+        "numeric",
+    ),
     (re.compile(rf"{_WD_PREFIX}{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}"), "absolute"),
     (re.compile(rf"{_WD_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH_ANY},?\s+{_YEAR}"), "absolute"),
-    (re.compile(rf"(?:(?P<mod>{_MODIFIER})[- ])?(?P<month>{_MONTH_FULL})(?:\s+of)?\s+"
-                r"(?P<rel>last|this|next) year\b"), "month_of_relative_year"),
+    (
+        re.compile(
+            rf"(?:(?P<mod>{_MODIFIER})[- ])?(?P<month>{_MONTH_FULL})(?:\s+of)?\s+"
+            r"(?P<rel>last|this|next) year\b"
+        ),
+        "month_of_relative_year",
+    ),
     (re.compile(rf"(?:(?P<mod>{_MODIFIER})[- ])?(?P<month>{_MONTH_ANY})(?:\s+of)?,?\s+(?P<y>{_YEAR})"), "month_year"),
-    (re.compile(rf"(?:(?P<rel>last|next|Last|Next)\s+)?{_WD_PREFIX}(?P<month>{_MONTH_ANY})\s+(?P<day>{_DAY})"),
-     "month_day"),
-    (re.compile(rf"(?<![\d,.])(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH_FULL})(?P<rel>)"),
-     "month_day"),
+    (
+        re.compile(rf"(?:(?P<rel>last|next|Last|Next)\s+)?{_WD_PREFIX}(?P<month>{_MONTH_ANY})\s+(?P<day>{_DAY})"),
+        "month_day",
+    ),
+    (re.compile(rf"(?<![\d,.])(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH_FULL})(?P<rel>)"), "month_day"),
     (re.compile(r"\b(?P<name>New Year['’]s (?:Day|Eve)|Christmas (?:Day|Eve))"), "holiday"),
-    (re.compile(rf"(?:(?P<mod>{_MODIFIER})[- ]|(?P<rel>last|next|this|Last|Next|This)\s+)?"
-                rf"(?P<month>{_MONTH_FULL})"), "month"),
+    (
+        re.compile(
+            rf"(?:(?P<mod>{_MODIFIER})[- ]|(?P<rel>last|next|this|Last|Next|This)\s+)?"
+            rf"(?P<month>{_MONTH_FULL})"
+        ),
+        "month",
+    ),
     (re.compile(rf"(?:(?P<mod>{_MODIFIER})[- ])?\b(?P<y>{_YEAR})\b"), "year"),
     (re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext) (?P<unit>year|month)\b"), "relative"),
-    (re.compile(r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten) "
-                r"(?P<unit>day|month|year)s? ago\b"), "ago"),
+    (
+        re.compile(
+            r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten) "
+            r"(?P<unit>day|month|year)s? ago\b"
+        ),
+        "ago",
+    ),
     (re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"), "day_word"),
-    (re.compile(rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+|(?P<on>[Oo]n)\s+)?(?P<weekday>{_WEEKDAY})(?![\w-])"),
-     "weekday"),
+    (
+        re.compile(rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+|(?P<on>[Oo]n)\s+)?(?P<weekday>{_WEEKDAY})(?![\w-])"),
+        "weekday",
+    ),
 ]
 
 # Every pattern above contains one of these; a match is never longer than the margin on either side of it.
@@ -103,25 +123,126 @@ _ANCHOR = re.compile(
 _ANCHOR_MARGIN = 48
 
 # A month or year alone is a date only after one of these ("in May", "since 2011", "scheduled for November").
-_DATE_PREPOSITIONS = {"in", "of", "since", "until", "till", "by", "for", "from", "to", "through", "during", "before",
-                      "after", "between", "around", "throughout", "early", "mid", "late", "on"}
+_DATE_PREPOSITIONS = {
+    "in",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "for",
+    "from",
+    "to",
+    "through",
+    "during",
+    "before",
+    "after",
+    "between",
+    "around",
+    "throughout",
+    "early",
+    "mid",
+    "late",
+    "on",
+}
 # "May" is also a modal verb and a surname: it needs a narrower context ("talks to May", "voted for May").
 _MAY_PREPOSITIONS = {"in", "of", "since", "until", "till", "early", "mid", "late", "during", "before", "after"}
 _PERSON_VERBS = {"said", "says", "told", "asked", "added", "wrote", "who"}  # "June told reporters": a person
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame"}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _HOLIDAYS = {"New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Christmas Eve": (12, 24), "Christmas Day": (12, 25)}
 _RELATIVE = {"last": -1, "this": 0, "next": 1}
 
-_FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "would", "may", "might", "scheduled", "slated", "due", "expected",
-                 "planned", "planning", "plans", "plan", "proposed", "upcoming", "going", "set"}
-_PAST_WORDS = {"said", "told", "met", "was", "were", "had", "has", "have", "did", "went", "came", "took", "gave",
-               "made", "saw", "flew", "laid", "left", "began", "held", "spoke", "wrote", "sent", "won", "lost",
-               "fell", "rose", "struck", "ago", "last"}
-_TO_VERBS = {"visit", "meet", "hold", "attend", "travel", "sign", "host", "discuss", "vote", "announce", "begin",
-             "start", "open", "return", "arrive", "leave", "speak", "address", "testify", "release", "launch"}
+_FUTURE_WORDS = {
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "would",
+    "may",
+    "might",
+    "scheduled",
+    "slated",
+    "due",
+    "expected",
+    "planned",
+    "planning",
+    "plans",
+    "plan",
+    "proposed",
+    "upcoming",
+    "going",
+    "set",
+}
+_PAST_WORDS = {
+    "said",
+    "told",
+    "met",
+    "was",
+    "were",
+    "had",
+    "has",
+    "have",
+    "did",
+    "went",
+    "came",
+    "took",
+    "gave",
+    "made",
+    "saw",
+    "flew",
+    "laid",
+    "left",
+    "began",
+    "held",
+    "spoke",
+    "wrote",
+    "sent",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "struck",
+    "ago",
+    "last",
+}
+_TO_VERBS = {
+    "visit",
+    "meet",
+    "hold",
+    "attend",
+    "travel",
+    "sign",
+    "host",
+    "discuss",
+    "vote",
+    "announce",
+    "begin",
+    "start",
+    "open",
+    "return",
+    "arrive",
+    "leave",
+    "speak",
+    "address",
+    "testify",
+    "release",
+    "launch",
+}
 _NOT_PAST_ED = {"hundred", "red", "bed", "shed", "wed", "need", "speed", "indeed", "proceed", "exceed", "succeed"}
 _PASSIVE_AUX = {"be", "being", "been", "to", "is", "are", "am"}
 _REPORTING_VERBS = {"said", "says", "told", "added", "stated", "reported", "announced"}
@@ -213,7 +334,7 @@ def nearest_month_day(month: int, day: int, reference: dt.date, rel: str = "") -
 def _in_date_context(text: str, match: re.Match[str], kind: str, claimed: list[tuple[int, int]]) -> bool:
     before = _words_before(text, match.start(), 1)
     previous = before[-1] if before else ""
-    following = re.match(r"[ \t]+([\w’'.-]+)", text[match.end(): match.end() + 40])
+    following = re.match(r"[ \t]+([\w’'.-]+)", text[match.end() : match.end() + 40])
     next_word = following.group(1).rstrip(".") if following else ""
     if kind == "month":
         month = match["month"]
@@ -226,8 +347,11 @@ def _in_date_context(text: str, match: re.Match[str], kind: str, claimed: list[t
             return True
         return _paired(text, match, previous, claimed)
     if kind == "year":  # after "to"/"for" a four-digit number is as often a quantity ("rose to 1990 dlrs")
-        return bool(match["mod"]) or previous.lower() in _DATE_PREPOSITIONS - {"on", "for", "to"} or _paired(
-            text, match, previous, claimed)
+        return (
+            bool(match["mod"])
+            or previous.lower() in _DATE_PREPOSITIONS - {"on", "for", "to"}
+            or _paired(text, match, previous, claimed)
+        )
     if kind == "relative":
         return previous.lower() != "the"  # "over the last year" is a duration, not a date
     if kind == "weekday":
@@ -246,8 +370,9 @@ def _paired(text: str, match: re.Match[str], previous: str, claimed: list[tuple[
     return previous in {"or", "and", "to"} and _end_of_word_before(text, match.start()) in {e for _, e in claimed}
 
 
-def _resolve(text: str, match: re.Match[str], kind: str, pub: dt.date | None,
-             dayfirst: bool | None) -> tuple[dt.date | None, Precision | None]:
+def _resolve(
+    text: str, match: re.Match[str], kind: str, pub: dt.date | None, dayfirst: bool | None
+) -> tuple[dt.date | None, Precision | None]:
     if kind == "absolute":
         try:
             return date_parser.parse(re.sub(r"^the\s+", "", match.group()), parserinfo=_INFO).date(), "day"
@@ -386,9 +511,10 @@ def _clause_tense(text: str, position: int) -> Tense | None:
 
 def _words_before(text: str, position: int, count: int) -> list[str]:
     """Up to `count` words before `position`, not crossing a sentence end."""
-    window = text[max(0, position - 200): position]
-    boundary = max((m.end() for m in re.finditer(r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)[.!?;]\s|\n\s*\n", window)),
-                   default=0)
+    window = text[max(0, position - 200) : position]
+    boundary = max(
+        (m.end() for m in re.finditer(r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)[.!?;]\s|\n\s*\n", window)), default=0
+    )
     return re.findall(r"[\w’'-]+", window[boundary:])[-count:]
 
 
@@ -400,7 +526,7 @@ def _end_of_word_before(text: str, position: int) -> int:
 
 
 def _starts_sentence(text: str, position: int) -> bool:
-    return re.search(r"(?:^|[.!?\n][\"”’')\s]*|[\"“‘(]\s*)$", text[max(0, position - 10): position]) is not None
+    return re.search(r"(?:^|[.!?\n][\"”’')\s]*|[\"“‘(]\s*)$", text[max(0, position - 10) : position]) is not None
 
 
 def _month_number(name: str) -> int:

@@ -74,29 +74,83 @@ def read_print_line(line: str) -> PrintLine | None:
 
 
 class _French(date_parser.parserinfo):
-    MONTHS = [("janv", "janvier"), ("fevr", "fevrier"), ("mars", "mars"), ("avr", "avril"), ("mai", "mai"),
-              ("juin", "juin"), ("juil", "juillet"), ("aout", "aout"), ("sept", "septembre"), ("oct", "octobre"),
-              ("nov", "novembre"), ("dec", "decembre")]
-    WEEKDAYS = [("lun", "lundi"), ("mar", "mardi"), ("mer", "mercredi"), ("jeu", "jeudi"), ("ven", "vendredi"),
-                ("sam", "samedi"), ("dim", "dimanche")]
+    MONTHS = [
+        ("janv", "janvier"),
+        ("fevr", "fevrier"),
+        ("mars", "mars"),
+        ("avr", "avril"),
+        ("mai", "mai"),
+        ("juin", "juin"),
+        ("juil", "juillet"),
+        ("aout", "aout"),
+        ("sept", "septembre"),
+        ("oct", "octobre"),
+        ("nov", "novembre"),
+        ("dec", "decembre"),
+    ]
+    WEEKDAYS = [
+        ("lun", "lundi"),
+        ("mar", "mardi"),
+        ("mer", "mercredi"),
+        ("jeu", "jeudi"),
+        ("ven", "vendredi"),
+        ("sam", "samedi"),
+        ("dim", "dimanche"),
+    ]
     JUMP = [*date_parser.parserinfo.JUMP, "le", "du", "er"]
 
 
 class _Spanish(date_parser.parserinfo):
-    MONTHS = [("ene", "enero"), ("feb", "febrero"), ("mar", "marzo"), ("abr", "abril"), ("may", "mayo"),
-              ("jun", "junio"), ("jul", "julio"), ("ago", "agosto"), ("sep", "sept", "septiembre"),
-              ("oct", "octubre"), ("nov", "noviembre"), ("dic", "diciembre")]
-    WEEKDAYS = [("lun", "lunes"), ("mar", "martes"), ("mie", "miercoles"), ("jue", "jueves"), ("vie", "viernes"),
-                ("sab", "sabado"), ("dom", "domingo")]
+    MONTHS = [
+        ("ene", "enero"),
+        ("feb", "febrero"),
+        ("mar", "marzo"),
+        ("abr", "abril"),
+        ("may", "mayo"),
+        ("jun", "junio"),
+        ("jul", "julio"),
+        ("ago", "agosto"),
+        ("sep", "sept", "septiembre"),
+        ("oct", "octubre"),
+        ("nov", "noviembre"),
+        ("dic", "diciembre"),
+    ]
+    WEEKDAYS = [
+        ("lun", "lunes"),
+        ("mar", "martes"),
+        ("mie", "miercoles"),
+        ("jue", "jueves"),
+        ("vie", "viernes"),
+        ("sab", "sabado"),
+        ("dom", "domingo"),
+    ]
     JUMP = [*date_parser.parserinfo.JUMP, "de", "del", "el"]
 
 
 class _German(date_parser.parserinfo):
-    MONTHS = [("jan", "januar", "janner"), ("feb", "februar"), ("mar", "marz", "maerz"), ("apr", "april"),
-              ("mai", "mai"), ("jun", "juni"), ("jul", "juli"), ("aug", "august"), ("sep", "sept", "september"),
-              ("okt", "oktober"), ("nov", "november"), ("dez", "dezember")]
-    WEEKDAYS = [("mo", "montag"), ("di", "dienstag"), ("mi", "mittwoch"), ("do", "donnerstag"), ("fr", "freitag"),
-                ("sa", "samstag"), ("so", "sonntag")]
+    MONTHS = [
+        ("jan", "januar", "janner"),
+        ("feb", "februar"),
+        ("mar", "marz", "maerz"),
+        ("apr", "april"),
+        ("mai", "mai"),
+        ("jun", "juni"),
+        ("jul", "juli"),
+        ("aug", "august"),
+        ("sep", "sept", "september"),
+        ("okt", "oktober"),
+        ("nov", "november"),
+        ("dez", "dezember"),
+    ]
+    WEEKDAYS = [
+        ("mo", "montag"),
+        ("di", "dienstag"),
+        ("mi", "mittwoch"),
+        ("do", "donnerstag"),
+        ("fr", "freitag"),
+        ("sa", "samstag"),
+        ("so", "sonntag"),
+    ]
     JUMP = [*date_parser.parserinfo.JUMP, "den"]
 
 
@@ -114,10 +168,39 @@ _HOUR = 3600
 _TZINFOS: dict[str, tz.tzoffset] = {
     name: tz.tzoffset(name, int(hours * _HOUR))
     for name, hours in {
-        "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 1, "WEST": 1, "CET": 1, "MEZ": 1, "CEST": 2, "MESZ": 2,
-        "EET": 2, "EEST": 3, "MSK": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
-        "PST": -8, "PDT": -7, "HNE": -5, "HAE": -4, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AWST": 8,
-        "ACST": 9.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+        "UTC": 0,
+        "GMT": 0,
+        "Z": 0,
+        "WET": 0,
+        "BST": 1,
+        "WEST": 1,
+        "CET": 1,
+        "MEZ": 1,
+        "CEST": 2,
+        "MESZ": 2,
+        "EET": 2,
+        "EEST": 3,
+        "MSK": 3,
+        "EST": -5,
+        "EDT": -4,
+        "CST": -6,
+        "CDT": -5,
+        "MST": -7,
+        "MDT": -6,
+        "PST": -8,
+        "PDT": -7,
+        "HNE": -5,
+        "HAE": -4,
+        "JST": 9,
+        "KST": 9,
+        "HKT": 8,
+        "SGT": 8,
+        "AWST": 8,
+        "ACST": 9.5,
+        "AEST": 10,
+        "AEDT": 11,
+        "NZST": 12,
+        "NZDT": 13,
     }.items()
 }
 _ZONE = "(?:" + "|".join(sorted(_TZINFOS, key=len, reverse=True)) + r")\b|[+-]\d{2}:?\d{2}\b"
@@ -146,14 +229,17 @@ def _month_pattern(info: date_parser.parserinfo) -> str:
 def _date_patterns(info: date_parser.parserinfo) -> list[re.Pattern[str]]:
     month = _month_pattern(info)
     return [
-        re.compile(rf"(?<!\d)\d{{1,2}}(?:er|\.|º|°|st|nd|rd|th)?\s+(?:de\s+)?{month},?\s+(?:de\s+|del\s+)?\d{{4}}(?!\d)",
-                   re.IGNORECASE),
+        re.compile(
+            rf"(?<!\d)\d{{1,2}}(?:er|\.|º|°|st|nd|rd|th)?\s+(?:de\s+)?{month},?\s+(?:de\s+|del\s+)?\d{{4}}(?!\d)",
+            re.IGNORECASE,
+        ),
         re.compile(rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?!\d)", re.IGNORECASE),
     ]
 
 
-_PATTERNS_BY_LANGUAGE = [(code, info, _date_patterns(info), published, updated)
-                         for code, info, published, updated in _LANGUAGES]
+_PATTERNS_BY_LANGUAGE = [
+    (code, info, _date_patterns(info), published, updated) for code, info, published, updated in _LANGUAGES
+]
 
 
 def date_from_byline(text: str) -> tuple[dt.date, bool] | None:
@@ -170,15 +256,18 @@ def date_from_byline(text: str) -> tuple[dt.date, bool] | None:
             for match in pattern.finditer(folded):
                 value = _parse_with_time(folded, match, info)
                 if value is not None:
-                    found.append((_is_update(folded, match.start(), published_words, updated_words),
-                                  match.start(), value))
+                    found.append(
+                        (_is_update(folded, match.start(), published_words, updated_words), match.start(), value)
+                    )
         if found:
             break
     if not found:
         every_published = "|".join(language[2] for language in _LANGUAGES)
         every_updated = "|".join(language[3] for language in _LANGUAGES)
-        found = [(_is_update(folded, match.start(), every_published, every_updated), match.start(), value)
-                 for match, value in _numeric_dates(folded)]
+        found = [
+            (_is_update(folded, match.start(), every_published, every_updated), match.start(), value)
+            for match, value in _numeric_dates(folded)
+        ]
     if not found:
         return None
     is_update, _, value = min(found, key=lambda item: (item[0], item[1]))
@@ -259,9 +348,24 @@ def _dateline_month(token: str) -> int | None:
 
 _META_PRIMARY = ("article:published_time", "og:article:published_time", "og:published_time")
 _META_SECONDARY = (
-    "datepublished", "article.published", "publish-date", "publish_date", "publishdate", "pubdate",
-    "publication_date", "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date",
-    "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "date",
+    "datepublished",
+    "article.published",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "publication_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "citation_publication_date",
+    "citation_date",
+    "date",
 )
 _META_MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
 
@@ -372,8 +476,9 @@ def _parse_with_time(folded: str, match: re.Match[str], info: date_parser.parser
 
 
 def _numeric_dates(folded: str) -> Iterator[tuple[re.Match[str], dt.date]]:
-    english = not any(re.search(rf"\b(?:{p}|{u})\b", folded, re.IGNORECASE) for c, _, _, p, u in
-                      _PATTERNS_BY_LANGUAGE if c != "en")
+    english = not any(
+        re.search(rf"\b(?:{p}|{u})\b", folded, re.IGNORECASE) for c, _, _, p, u in _PATTERNS_BY_LANGUAGE if c != "en"
+    )
     for iso in _ISO_DATETIME.finditer(folded):
         value = _parsed(iso.group())
         if value is not None:

@@ -83,9 +83,7 @@ def load_recogniser() -> Recogniser:
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a declared dependency
-        raise RecogniserUnavailableError(
-            "named-entity recognition needs spaCy: pip install 'spacy>=3.8,<3.9'"
-        ) from exc
+        raise RecogniserUnavailableError("named-entity recognition needs spaCy: pip install 'spacy>=3.8,<3.9'") from exc
     if not (MODEL_DIR / "meta.json").is_file():
         raise RecogniserUnavailableError(f"the named-entity model is missing from {MODEL_DIR}; reinstall newsdesk")
     try:

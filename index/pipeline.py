@@ -8,11 +8,11 @@ explicitly (a "Source:" URL in the header, a print line naming publisher and dat
 
 from __future__ import annotations
 
+from index.clean import clean_article_text
 from index.dates import parse_date_value, read_print_line
 from index.errors import BadInputError
 from index.ingest.sidecar import Metadata
 from index.ingest.text import decode_bytes
-from index.clean import clean_article_text
 from index.model import Article, Provenance, article_id_for
 
 

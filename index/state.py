@@ -65,7 +65,8 @@ class UserState:
         with self._lock:
             now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             self._connection.execute(
-                "INSERT INTO entity_edits (op, entity_id, value, made_at) VALUES (?, ?, ?, ?)", (op, entity_id, value, now)
+                "INSERT INTO entity_edits (op, entity_id, value, made_at) VALUES (?, ?, ?, ?)",
+                (op, entity_id, value, now),
             )
 
     def entity_edits(self) -> list[EntityEdit]:

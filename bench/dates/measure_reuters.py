@@ -110,5 +110,6 @@ def main() -> None:
         print(f"  {count:6d}  {reason}")
     print(f"time: {figures.seconds / max(dated, 1) * 1e6:.1f} µs per dateline")
 
+
 if __name__ == "__main__":
     main()

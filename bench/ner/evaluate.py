@@ -88,8 +88,11 @@ def main() -> None:
     ap.add_argument("model", nargs="?", help="spaCy pipeline directory")
     ap.add_argument("--extract", help="module:function, extract(text) -> list[(surface, type)]")
     ap.add_argument("--extract-spans", help="module:function, extract_spans(text) -> list[(start, end, type)]")
-    ap.add_argument("--extract-many", help="module:function, extract_many(texts) -> iterator of extract() results "
-                    "(batched; used for throughput when given)")
+    ap.add_argument(
+        "--extract-many",
+        help="module:function, extract_many(texts) -> iterator of extract() results "
+        "(batched; used for throughput when given)",
+    )
     ap.add_argument("--limit", type=int, default=None, help="only the first N dev documents")
     ap.add_argument("--reuters-limit", type=int, default=3000, help="Reuters bodies for throughput (0: skip)")
     ap.add_argument("--batch-size", type=int, default=64)
@@ -161,8 +164,10 @@ def main() -> None:
         print(f"\nmost frequent false negatives (docs): {fn.most_common(args.errors)}")
 
     if bodies:
-        print(f"\nthroughput on {len(bodies)} Reuters-21578 bodies "
-              f"(avg {sum(map(len, bodies)) / len(bodies):.0f} chars), batch_size={args.batch_size}:")
+        print(
+            f"\nthroughput on {len(bodies)} Reuters-21578 bodies "
+            f"(avg {sum(map(len, bodies)) / len(bodies):.0f} chars), batch_size={args.batch_size}:"
+        )
         for n in args.n_process:
             list(run(bodies[:50], 1))  # warm-up
             t0, c0 = time.perf_counter(), time.process_time()
@@ -173,8 +178,10 @@ def main() -> None:
             cpu_rate = f", {count / cpu:.1f} per CPU-second of this process" if n == 1 else ""
             print(f"  n_process={n}: {count / dt:.1f} articles/s wall ({dt:.1f}s){cpu_rate}")
     print(f"load average at end: {os.getloadavg()}  (2 cores; >2 means the figures above were contended)")
-    print(f"\npeak RSS: {maxrss_mb():.0f} MB (process; before loading anything {rss0:.0f} MB, "
-          f"after model load {rss_loaded:.0f} MB); children peak {maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+    print(
+        f"\npeak RSS: {maxrss_mb():.0f} MB (process; before loading anything {rss0:.0f} MB, "
+        f"after model load {rss_loaded:.0f} MB); children peak {maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB"
+    )
 
 
 if __name__ == "__main__":

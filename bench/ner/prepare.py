@@ -54,20 +54,126 @@ DROPPED = {"tim", "gpe", "art", "eve", "nat"}
 
 # Title words stripped from the front of per spans (compared case-insensitively, token by token).
 TITLE_WORDS = {
-    "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "sir", "dame", "lord", "lady",
-    "president", "president-elect", "vice", "prime", "minister", "premier", "chancellor", "secretary",
-    "secretary-general", "general", "gen.", "lieutenant", "lt.", "colonel", "col.", "major", "maj.",
-    "captain", "capt.", "admiral", "adm.", "sergeant", "sgt.", "commander", "marshal", "brigadier",
-    "senator", "sen.", "representative", "rep.", "congressman", "congresswoman", "governor", "gov.",
-    "mayor", "judge", "justice", "attorney", "ambassador", "envoy", "spokesman", "spokeswoman",
-    "king", "queen", "prince", "princess", "emperor", "sheikh", "sheik", "pope", "cardinal",
-    "archbishop", "bishop", "reverend", "rev.", "father", "ayatollah", "mullah", "imam", "cleric",
-    "foreign", "defense", "defence", "interior", "finance", "deputy", "acting", "former", "chief",
-    "state", "of", "u.s.", "u.n.", "opposition", "leader", "chairman", "director", "first",
-    "agriculture", "health", "energy", "trade", "economy", "homeland", "security",
-    "treasury", "information", "education", "labor", "oil", "army", "military", "top", "senior",
-    "speaker", "commissioner", "minister-president", "presidential", "candidate",
-    "professor", "prof.", "doctor", "officer", "president's", "crown", "grand", "prophet", "saint",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr.",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "president-elect",
+    "vice",
+    "prime",
+    "minister",
+    "premier",
+    "chancellor",
+    "secretary",
+    "secretary-general",
+    "general",
+    "gen.",
+    "lieutenant",
+    "lt.",
+    "colonel",
+    "col.",
+    "major",
+    "maj.",
+    "captain",
+    "capt.",
+    "admiral",
+    "adm.",
+    "sergeant",
+    "sgt.",
+    "commander",
+    "marshal",
+    "brigadier",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "mayor",
+    "judge",
+    "justice",
+    "attorney",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "sheikh",
+    "sheik",
+    "pope",
+    "cardinal",
+    "archbishop",
+    "bishop",
+    "reverend",
+    "rev.",
+    "father",
+    "ayatollah",
+    "mullah",
+    "imam",
+    "cleric",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "deputy",
+    "acting",
+    "former",
+    "chief",
+    "state",
+    "of",
+    "u.s.",
+    "u.n.",
+    "opposition",
+    "leader",
+    "chairman",
+    "director",
+    "first",
+    "agriculture",
+    "health",
+    "energy",
+    "trade",
+    "economy",
+    "homeland",
+    "security",
+    "treasury",
+    "information",
+    "education",
+    "labor",
+    "oil",
+    "army",
+    "military",
+    "top",
+    "senior",
+    "speaker",
+    "commissioner",
+    "minister-president",
+    "presidential",
+    "candidate",
+    "professor",
+    "prof.",
+    "doctor",
+    "officer",
+    "president's",
+    "crown",
+    "grand",
+    "prophet",
+    "saint",
 }
 # Words that may only be stripped when more name follows (never strip a span down to one of these).
 NAME_PARTICLES = {"of"}
@@ -116,9 +222,32 @@ def country_names() -> set[str]:
                 names.add(v.lower())
         names.add(c.alpha_2.lower())
         names.add(c.alpha_3.lower())
-    dotted = {"u.s.", "u.s", "us", "usa", "u.s.a.", "uk", "u.k.", "britain", "great britain", "russia",
-              "iran", "syria", "south korea", "north korea", "vietnam", "venezuela", "bolivia", "tanzania",
-              "laos", "moldova", "taiwan", "the united states", "united states", "america"}
+    dotted = {
+        "u.s.",
+        "u.s",
+        "us",
+        "usa",
+        "u.s.a.",
+        "uk",
+        "u.k.",
+        "britain",
+        "great britain",
+        "russia",
+        "iran",
+        "syria",
+        "south korea",
+        "north korea",
+        "vietnam",
+        "venezuela",
+        "bolivia",
+        "tanzania",
+        "laos",
+        "moldova",
+        "taiwan",
+        "the united states",
+        "united states",
+        "america",
+    }
     names |= dotted
     # Two-letter codes that are also ordinary org acronyms in news would be dangerous; keep only those
     # the GMB data itself mostly labels geo (checked at relabel time via the majority vote as well).
@@ -149,8 +278,9 @@ def majority_labels(counts: dict[str, Counter[str]], countries: set[str]) -> dic
     return out
 
 
-def merge_split_spans(record: dict[str, Any], counts: dict[str, Counter[str]], stats: Counter[str]
-                      ) -> list[dict[str, Any]]:
+def merge_split_spans(
+    record: dict[str, Any], counts: dict[str, Counter[str]], stats: Counter[str]
+) -> list[dict[str, Any]]:
     """Undo GMB's token-level type flips inside one name.
 
     Adjacent spans (one space apart) whose concatenation is itself annotated as one span elsewhere in the
@@ -164,11 +294,13 @@ def merge_split_spans(record: dict[str, Any], counts: dict[str, Counter[str]], s
     i = 0
     while i < len(ents):
         cur = ents[i]
-        while i + 1 < len(ents) and text[cur["end"]:ents[i + 1]["start"]] == " " and "tim" not in (
-            cur["type"], ents[i + 1]["type"]
+        while (
+            i + 1 < len(ents)
+            and text[cur["end"] : ents[i + 1]["start"]] == " "
+            and "tim" not in (cur["type"], ents[i + 1]["type"])
         ):
             nxt = ents[i + 1]
-            combined = text[cur["start"]:nxt["end"]]
+            combined = text[cur["start"] : nxt["end"]]
             whole = counts.get(combined)
             if whole:
                 # ties go to the more specific name class (Czech Republic: geo 1, org 1, gpe 1 -> geo)
@@ -186,8 +318,9 @@ def merge_split_spans(record: dict[str, Any], counts: dict[str, Counter[str]], s
     return out
 
 
-def map_gmb(record: dict[str, Any], majority: dict[str, str], countries: set[str], stats: Counter[str]
-            ) -> list[tuple[int, int, str]]:
+def map_gmb(
+    record: dict[str, Any], majority: dict[str, str], countries: set[str], stats: Counter[str]
+) -> list[tuple[int, int, str]]:
     text = record["text"]
     out: list[tuple[int, int, str]] = []
     for e in record["entities"]:  # already merged by merge_split_spans
@@ -215,8 +348,9 @@ def map_gmb(record: dict[str, Any], majority: dict[str, str], countries: set[str
     return out
 
 
-def pseudo_docs(records: list[tuple[str, list[tuple[int, int, str]]]], size: int, rng: random.Random | None = None
-                ) -> Iterator[tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]]:
+def pseudo_docs(
+    records: list[tuple[str, list[tuple[int, int, str]]]], size: int, rng: random.Random | None = None
+) -> Iterator[tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]]:
     """Concatenate consecutive sentences; yields (text, entities, sentence char ranges).
 
     With ``rng``, half of the documents separate sentences by a blank line (paragraph style, as in
@@ -227,7 +361,7 @@ def pseudo_docs(records: list[tuple[str, list[tuple[int, int, str]]]], size: int
         ents: list[tuple[int, int, str]] = []
         sents: list[tuple[int, int]] = []
         offset = 0
-        for text, es in records[i:i + size]:
+        for text, es in records[i : i + size]:
             if parts:
                 offset += len(sep)
             parts.append(text)
@@ -260,8 +394,7 @@ def to_docbin(nlp: Any, items: Iterable[tuple[str, list[tuple[int, int, str]]]],
     return db
 
 
-def upper_first_sentence(text: str, ents: list[tuple[int, int, str]], sents: list[tuple[int, int]]
-                         ) -> str | None:
+def upper_first_sentence(text: str, ents: list[tuple[int, int, str]], sents: list[tuple[int, int]]) -> str | None:
     s, e = sents[0]
     up = text[s:e].upper()
     if len(up) != e - s:
@@ -272,8 +405,9 @@ def upper_first_sentence(text: str, ents: list[tuple[int, int, str]], sents: lis
 MONTHS = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"]
 
 
-def add_dateline(text: str, ents: list[tuple[int, int, str]], rng: random.Random
-                 ) -> tuple[str, list[tuple[int, int, str]]] | None:
+def add_dateline(
+    text: str, ents: list[tuple[int, int, str]], rng: random.Random
+) -> tuple[str, list[tuple[int, int, str]]] | None:
     """Prefix a news dateline built from a place the document mentions ("KABUL, March 3 -", "PARIS 2007-05-01").
 
     Wire copy starts with such datelines; GMB sentences never do, so without this the model misses

@@ -31,9 +31,21 @@ from typing import Any
 TYPES = ("PER", "ORG", "LOC")
 
 TYPE_ALIASES = {
-    "PER": "PER", "PERSON": "PER", "person": "PER", "per": "PER",
-    "ORG": "ORG", "org": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG",
-    "LOC": "LOC", "GPE": "LOC", "place": "LOC", "loc": "LOC", "geo": "LOC", "LOCATION": "LOC", "PLACE": "LOC",
+    "PER": "PER",
+    "PERSON": "PER",
+    "person": "PER",
+    "per": "PER",
+    "ORG": "ORG",
+    "org": "ORG",
+    "ORGANIZATION": "ORG",
+    "ORGANISATION": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "place": "LOC",
+    "loc": "LOC",
+    "geo": "LOC",
+    "LOCATION": "LOC",
+    "PLACE": "LOC",
 }
 
 Extract = Callable[[str], Sequence[tuple[str, str]]]

@@ -1,6 +1,6 @@
 """Write newsdesk's name, description and the GMB attribution into a trained pipeline's meta.json.
 
-    python bench/ner/stamp_meta.py index/models/ner
+python bench/ner/stamp_meta.py index/models/ner
 """
 
 from __future__ import annotations

@@ -206,7 +206,7 @@ def personal_names() -> frozenset[str]:
     ("Hamilton", "Alexandra") is more often the person in English news, unless it is a very big city."""
     import importlib.resources
 
-    found = set()
+    found: set[str] = set()
     for file_name, limit in (("dist.male.first", None), ("dist.female.first", None), ("dist.all.last", 3000)):
         text = importlib.resources.files("names").joinpath(file_name).read_text(encoding="ascii")
         found.update(line.split()[0].capitalize() for line in text.splitlines()[:limit] if line.strip())

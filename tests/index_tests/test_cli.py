@@ -102,7 +102,11 @@ def test_bad_inputs_fail_alone_and_set_the_exit_status(tmp_path: Path) -> None:
     inputs.mkdir()
     (inputs / "binary.bin").write_bytes(bytes(range(256)) * 8)
     (inputs / "empty.txt").write_text("   \n")
-    (inputs / "latin1.txt").write_bytes("Caf\xe9 owners protest\n\nThe caf\xe9 owners of the old town protested on the square today.\n".encode("latin-1"))
+    (inputs / "latin1.txt").write_bytes(
+        "Caf\xe9 owners protest\n\nThe caf\xe9 owners of the old town protested on the square today.\n".encode(
+            "latin-1"
+        )
+    )
     code, report, err = run(tmp_path / "library", "add", str(inputs), "--json")
     assert code == 1
     by_name = {Path(item["input"]).name: item for item in report["inputs"]}
@@ -115,10 +119,14 @@ def test_bad_inputs_fail_alone_and_set_the_exit_status(tmp_path: Path) -> None:
 def test_the_installed_entry_point_prints_json_in_a_real_process(tmp_path: Path) -> None:
     env = {**os.environ, "NEWSDESK_LIBRARY": str(tmp_path / "library")}
     command = [sys.executable, "-m", "tui.launcher"]
-    added = subprocess.run([*command, "add", str(bundled_seeds()), "--json"], cwd=REPO, env=env, capture_output=True, text=True)
+    added = subprocess.run(
+        [*command, "add", str(bundled_seeds()), "--json"], cwd=REPO, env=env, capture_output=True, text=True
+    )
     assert added.returncode == 0, added.stderr
     assert json.loads(added.stdout)["added"] == 5
-    found = subprocess.run([*command, "search", "Vorontsov", "--json"], cwd=REPO, env=env, capture_output=True, text=True)
+    found = subprocess.run(
+        [*command, "search", "Vorontsov", "--json"], cwd=REPO, env=env, capture_output=True, text=True
+    )
     assert [hit["title"] for hit in json.loads(found.stdout)["hits"]] == [SEED_TITLES["000"]]
     broken = subprocess.run([*command, "show", "nope-nope"], cwd=REPO, env=env, capture_output=True, text=True)
     assert broken.returncode == 1 and broken.stderr.startswith("newsdesk: ") and "Traceback" not in broken.stderr

@@ -73,17 +73,29 @@ BST = dt.timezone(dt.timedelta(hours=1))
     ("byline", "value", "is_update"),
     [
         ("Published 11 April 2018, 09:15 BST", dt.datetime(2018, 4, 11, 9, 15, tzinfo=BST), False),
-        ("Updated: Tuesday, April 10, 2018 12:30 pm EDT",
-         dt.datetime(2018, 4, 10, 12, 30, tzinfo=dt.timezone(dt.timedelta(hours=-4))), True),
+        (
+            "Updated: Tuesday, April 10, 2018 12:30 pm EDT",
+            dt.datetime(2018, 4, 10, 12, 30, tzinfo=dt.timezone(dt.timedelta(hours=-4))),
+            True,
+        ),
         ("Mis à jour le 19 octobre 2023 à 10h02", dt.datetime(2023, 10, 19, 10, 2), True),  # naive stays naive
-        ("Publié le 1er novembre 2023 à 9 h 30 HNE",
-         dt.datetime(2023, 11, 1, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))), False),
+        (
+            "Publié le 1er novembre 2023 à 9 h 30 HNE",
+            dt.datetime(2023, 11, 1, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+            False,
+        ),
         ("Publicado el 19 de octubre de 2023", dt.date(2023, 10, 19), False),
-        ("Actualizado el 19 de octubre de 2023 a las 10:02 CEST",
-         dt.datetime(2023, 10, 19, 10, 2, tzinfo=dt.timezone(dt.timedelta(hours=2))), True),
+        (
+            "Actualizado el 19 de octubre de 2023 a las 10:02 CEST",
+            dt.datetime(2023, 10, 19, 10, 2, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+            True,
+        ),
         ("Veröffentlicht am 19.10.2023", dt.date(2023, 10, 19), False),
-        ("Veröffentlicht am 19. März 2023, 14:05 Uhr MEZ",
-         dt.datetime(2023, 3, 19, 14, 5, tzinfo=dt.timezone(dt.timedelta(hours=1))), False),
+        (
+            "Veröffentlicht am 19. März 2023, 14:05 Uhr MEZ",
+            dt.datetime(2023, 3, 19, 14, 5, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+            False,
+        ),
         ("Posted 13/04/2018", dt.date(2018, 4, 13), False),  # only one reading
         ("Publié le 03/04/2018", dt.date(2018, 4, 3), False),  # French: day first
     ],
@@ -129,8 +141,11 @@ ARTICLE_LD = {
 
 
 def test_open_graph_meta_comes_first() -> None:
-    found = page(meta={"ARTICLE:published_time": "2018-04-11T09:15:00+01:00"}, json_ld=[ARTICLE_LD],
-                 url="https://example.com/2018/04/10/story")
+    found = page(
+        meta={"ARTICLE:published_time": "2018-04-11T09:15:00+01:00"},
+        json_ld=[ARTICLE_LD],
+        url="https://example.com/2018/04/10/story",
+    )
     assert found == PublicationDate(dt.datetime(2018, 4, 11, 9, 15, tzinfo=BST), "meta:article:published_time")
 
 
@@ -141,9 +156,11 @@ def test_json_ld_article_date_published_in_a_graph() -> None:
 
 def test_other_meta_names() -> None:
     assert page(meta={"parsely-pub-date": "2018-04-11T09:15:00Z"}) == PublicationDate(
-        dt.datetime(2018, 4, 11, 9, 15, tzinfo=dt.UTC), "meta:parsely-pub-date")
+        dt.datetime(2018, 4, 11, 9, 15, tzinfo=dt.UTC), "meta:parsely-pub-date"
+    )
     assert page(meta={"sailthru.date": "2018-04-11 09:15:00"}) == PublicationDate(
-        dt.datetime(2018, 4, 11, 9, 15), "meta:sailthru.date")
+        dt.datetime(2018, 4, 11, 9, 15), "meta:sailthru.date"
+    )
     found = page(meta={"dc.date": "2018-04-11", "og:title": "x"})
     assert found == PublicationDate(dt.date(2018, 4, 11), "meta:dc.date")
 
@@ -158,15 +175,18 @@ def test_time_elements_attribute_first_then_text() -> None:
     new_york = dt.timezone(dt.timedelta(hours=-4))
     assert found is not None and found.value == dt.datetime(2018, 4, 10, 20, tzinfo=new_york)
     assert page(time_elements=[(None, "Tuesday"), (None, "11 April 2018")]) == PublicationDate(
-        dt.date(2018, 4, 11), "time-element")
+        dt.date(2018, 4, 11), "time-element"
+    )
 
 
 def test_byline_beats_url_and_print_and_datelines_are_named() -> None:
     url = "https://example.com/world/2018/04/09/story.html"
     assert page(bylines=["By Jane Doe", "Published 10 April 2018"], url=url) == PublicationDate(
-        dt.date(2018, 4, 10), "byline")
+        dt.date(2018, 4, 10), "byline"
+    )
     assert page(bylines=["MOSCOW, April 10, 2018 (Reuters) - Talks began"], url=url) == PublicationDate(
-        dt.date(2018, 4, 10), "dateline")
+        dt.date(2018, 4, 10), "dateline"
+    )
     line = "A version of this article appeared in the print edition of The Straits Times on April 11, 2018."
     assert page(bylines=[line]) == PublicationDate(dt.date(2018, 4, 11), "print-line")
     assert page(url=url) == PublicationDate(dt.date(2018, 4, 9), "url")
@@ -190,13 +210,20 @@ def test_url_dates(url: str, expected: dt.date | None) -> None:
 
 
 def test_a_modified_date_is_the_last_resort_and_says_so() -> None:
-    assert page(meta={"article:modified_time": "2018-04-12"}, url="https://example.com/2018/04/11/x") == \
-        PublicationDate(dt.date(2018, 4, 11), "url")
+    assert page(
+        meta={"article:modified_time": "2018-04-12"}, url="https://example.com/2018/04/11/x"
+    ) == PublicationDate(dt.date(2018, 4, 11), "url")
     assert page(json_ld=[{"@type": "Article", "dateModified": "2018-04-12"}]) == PublicationDate(
-        dt.date(2018, 4, 12), "json-ld:dateModified")
+        dt.date(2018, 4, 12), "json-ld:dateModified"
+    )
 
 
 def test_nothing_stated_gives_none() -> None:
-    found = page(meta={"og:title": "Story"}, json_ld=[{"@type": "Article", "headline": "x"}],
-                 time_elements=[(None, "3 hours ago")], url="https://example.com/news/story", bylines=["By Jane"])
+    found = page(
+        meta={"og:title": "Story"},
+        json_ld=[{"@type": "Article", "headline": "x"}],
+        time_elements=[(None, "3 hours ago")],
+        url="https://example.com/news/story",
+        bylines=["By Jane"],
+    )
     assert found is None

@@ -80,14 +80,19 @@ def test_the_press_tv_seed() -> None:
 
 def test_the_straits_times_seed() -> None:
     found = {(m.text, m.date) for m in seed_mentions("000")}
-    assert {("yesterday", dt.date(2018, 4, 10)), ("last month", dt.date(2018, 3, 1)),
-            ("April 11, 2018", dt.date(2018, 4, 11))} <= found
+    assert {
+        ("yesterday", dt.date(2018, 4, 10)),
+        ("last month", dt.date(2018, 3, 1)),
+        ("April 11, 2018", dt.date(2018, 4, 11)),
+    } <= found
     assert not any("week" in text for text, _ in found)  # "last week" has no precision to report
 
 
 def test_may_the_verb_and_the_name_are_never_dates() -> None:
-    text = ("Talks may resume, and they may well fail. May I add that Theresa May said nothing? "
-            "Critics of May's cabinet, who may march, will march again. March organisers were told to wait.")
+    text = (
+        "Talks may resume, and they may well fail. May I add that Theresa May said nothing? "
+        "Critics of May's cabinet, who may march, will march again. March organisers were told to wait."
+    )
     assert mentions(text, dt.date(2018, 4, 10)) == []
 
 
@@ -139,12 +144,17 @@ def test_weekday_right_after_a_month_boundary_and_a_zoned_publication() -> None:
     published = dt.datetime(2024, 3, 1, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
     text = "The senator said on Wednesday and again on Thursday that she would vote on Monday."
     assert [date for _, date, _ in mentions(text, published)] == [
-        dt.date(2024, 2, 28), dt.date(2024, 2, 29), dt.date(2024, 3, 4)]
+        dt.date(2024, 2, 28),
+        dt.date(2024, 2, 29),
+        dt.date(2024, 3, 4),
+    ]
 
 
 def test_last_year_across_a_new_year() -> None:
-    text = ("In December last year the council met; it met again in December and on Dec. 28. "
-            "Prices rose last year and will rise this year and next month.")
+    text = (
+        "In December last year the council met; it met again in December and on Dec. 28. "
+        "Prices rose last year and will rise this year and next month."
+    )
     assert mentions(text, dt.date(2024, 1, 3)) == [
         ("December last year", dt.date(2023, 12, 1), "month"),
         ("December", dt.date(2023, 12, 1), "month"),  # "December" alone, early January: the one just past
@@ -162,7 +172,10 @@ def test_a_month_day_late_in_december_points_into_next_year() -> None:
 def test_last_and_next_before_a_month_day() -> None:
     text = "The plan announced last February 28 ends next February 28, not on February 28."
     assert [date for _, date, _ in mentions(text, dt.date(2024, 3, 5))] == [
-        dt.date(2024, 2, 28), dt.date(2025, 2, 28), dt.date(2024, 2, 28)]
+        dt.date(2024, 2, 28),
+        dt.date(2025, 2, 28),
+        dt.date(2024, 2, 28),
+    ]
 
 
 def test_february_29_exists_only_in_leap_years() -> None:
@@ -204,14 +217,17 @@ def test_month_alone(sentence: str, date: dt.date) -> None:
     ],
 )
 def test_numeric_dates_and_two_digit_years(text: str, dayfirst: bool | None, date: dt.date | None) -> None:
-    [(_, found, precision)] = mentions(text, dt.date(2001, 5, 1) if "99" in text else dt.date(2018, 5, 1),
-                                       dayfirst=dayfirst)
+    [(_, found, precision)] = mentions(
+        text, dt.date(2001, 5, 1) if "99" in text else dt.date(2018, 5, 1), dayfirst=dayfirst
+    )
     assert (found, precision) == (date, "day" if date else None)
 
 
 def test_without_a_publication_date_only_absolute_dates_resolve() -> None:
-    text = ("On Thursday, April 12, 2018 and on 11 April 2018 (2018-04-11), the 12th of June 2018 and in 2011, "
-            "not on Thursday, nor June 12 (Thursday, June 12), yesterday, last year, 13/04/18 or in May 2019.")
+    text = (
+        "On Thursday, April 12, 2018 and on 11 April 2018 (2018-04-11), the 12th of June 2018 and in 2011, "
+        "not on Thursday, nor June 12 (Thursday, June 12), yesterday, last year, 13/04/18 or in May 2019."
+    )
     assert mentions(text, None) == [
         ("Thursday, April 12, 2018", dt.date(2018, 4, 12), "day"),
         ("11 April 2018", dt.date(2018, 4, 11), "day"),
@@ -231,7 +247,11 @@ def test_without_a_publication_date_only_absolute_dates_resolve() -> None:
 def test_years_need_a_date_context() -> None:
     text = "The 2011 election; 2,011 votes; 2011-12 season; rose to 1990; in 2011; since mid-2023; from 1986 to 1990."
     assert [found for _, found, _ in mentions(text, dt.date(2024, 1, 1))] == [
-        dt.date(2011, 1, 1), dt.date(2023, 1, 1), dt.date(1986, 1, 1), dt.date(1990, 1, 1)]
+        dt.date(2011, 1, 1),
+        dt.date(2023, 1, 1),
+        dt.date(1986, 1, 1),
+        dt.date(1990, 1, 1),
+    ]
 
 
 def test_relative_words() -> None:

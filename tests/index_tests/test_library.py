@@ -126,7 +126,9 @@ def test_re_adding_is_unchanged_and_a_changed_file_is_an_update(empty_library: L
     assert [o.status for o in first.outcomes] == ["added"]
     assert [o.status for o in empty_library.add_paths([article]).outcomes] == ["unchanged"]
     empty_library.mark_read(first.outcomes[0].article_id or "")
-    article.write_text("Harbour reopens after storm\n\nThe harbour of Port Example reopened on Tuesday after repairs.\n")
+    article.write_text(
+        "Harbour reopens after storm\n\nThe harbour of Port Example reopened on Tuesday after repairs.\n"
+    )
     second = empty_library.add_paths([article])
     assert [o.status for o in second.outcomes] == ["updated"]
     new_id = second.outcomes[0].article_id

@@ -18,8 +18,7 @@ from index.ner_model import MODEL_DIR, NamedSpan, Recogniser, load_recogniser  #
 
 REPO = Path(__file__).resolve().parents[2]
 SENTENCE = (
-    "Russian Foreign Minister Sergei Lavrov arrived in Moscow on Monday for talks with officials of the "
-    "United Nations."
+    "Russian Foreign Minister Sergei Lavrov arrived in Moscow on Monday for talks with officials of the United Nations."
 )
 # Model-alone doc-level distinct-name F1 on the first 50 conll2003-dev documents; measured value is in
 # bench/ner/README.md. The floor sits a little under it so a regression fails the test.

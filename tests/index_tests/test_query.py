@@ -30,8 +30,17 @@ def test_bad_queries_say_what_is_wrong(seeded_library: Library, query: str, mess
 
 @pytest.mark.parametrize(
     "query",
-    ["title:Korea", "Lavrov AND Pyongyang", "Lavrov NOT Trump", "(Kirby OR Vorontsov)", "Vor*", "a\x00Vorontsov",
-     '"a: b"', "https://scmp.com", "Lavrov:"],
+    [
+        "title:Korea",
+        "Lavrov AND Pyongyang",
+        "Lavrov NOT Trump",
+        "(Kirby OR Vorontsov)",
+        "Vor*",
+        "a\x00Vorontsov",
+        '"a: b"',
+        "https://scmp.com",
+        "Lavrov:",
+    ],
 )
 def test_valid_syntax_searches(seeded_library: Library, query: str) -> None:
     result = seeded_library.search(query)
