@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.date_mentions import DateMention
 from index.entities.keys import entity_key
 from index.model import (
     Article,
@@ -43,6 +44,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published_from TEXT,
     sort_key TEXT,
     entities TEXT NOT NULL,
+    date_mentions TEXT NOT NULL DEFAULT '[]',
     provenance TEXT NOT NULL,
     added_at TEXT NOT NULL,
     indexed INTEGER NOT NULL DEFAULT 0
@@ -62,6 +64,10 @@ CREATE INDEX IF NOT EXISTS article_entities_by_entity ON article_entities (entit
 CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entity_aliases (key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id));
 """
+
+
+# First and last day, inclusive.
+DayRange = tuple[dt.date, dt.date]
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,17 @@ def _found_from_json(text: str) -> tuple[FoundEntity, ...]:
     )
 
 
+def _date_mentions_json(mentions: Sequence[DateMention]) -> str:
+    return json.dumps([[m.text, m.start, m.end, m.date.isoformat() if m.date else None, m.precision] for m in mentions])
+
+
+def _date_mentions_from_json(text: str) -> tuple[DateMention, ...]:
+    return tuple(
+        DateMention(text, start, end, dt.date.fromisoformat(date) if date else None, precision)
+        for text, start, end, date, precision in json.loads(text)
+    )
+
+
 def _parse_published(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -134,6 +151,13 @@ class Catalog:
             self._connection.execute("PRAGMA journal_mode=WAL")
             self._connection.execute("PRAGMA busy_timeout=10000")
             self._connection.executescript(_SCHEMA)
+            self._migrate()
+
+    def _migrate(self) -> None:
+        """Columns added since a library was created (its rows get them empty; `reindex` fills them)."""
+        columns = {row[1] for row in self._connection.execute("PRAGMA table_info(articles)")}
+        if "date_mentions" not in columns:
+            self._connection.execute("ALTER TABLE articles ADD COLUMN date_mentions TEXT NOT NULL DEFAULT '[]'")
 
     def close(self) -> None:
         with self._lock:
@@ -163,6 +187,7 @@ class Catalog:
                 a.published_from,
                 _sort_key(a.published),
                 _found_json(r.identified.found),
+                _date_mentions_json(a.date_mentions),
                 json.dumps(a.provenance),
                 now,
             )
@@ -176,8 +201,8 @@ class Catalog:
                 self._connection.execute("INSERT OR IGNORE INTO unindexed_removals VALUES (?)", (article_id,))
             self._connection.executemany(
                 "INSERT OR REPLACE INTO articles (id, path, raw, metadata, title, body, source, url, published,"
-                " published_from, sort_key, entities, provenance, added_at, indexed)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                " published_from, sort_key, entities, date_mentions, provenance, added_at, indexed)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 rows,
             )
             for record in records:
@@ -276,7 +301,7 @@ class Catalog:
     def get(self, article_id: str) -> Article | None:
         with self._lock:
             row = self._connection.execute(
-                "SELECT id, title, body, path, source, url, published, published_from, provenance"
+                "SELECT id, title, body, path, source, url, published, published_from, provenance, date_mentions"
                 " FROM articles WHERE id = ?",
                 (article_id,),
             ).fetchone()
@@ -313,6 +338,7 @@ class Catalog:
             published_from=_provenance(row[7]),
             entities=tuple(entities),
             mentions=tuple(mentions),
+            date_mentions=_date_mentions_from_json(row[9]),
             provenance=json.loads(row[8]),
         )
 
@@ -321,14 +347,15 @@ class Catalog:
             row = self._connection.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
         return str(row[0]) if row else ""
 
-    def summaries(self, mentioning: str | None = None) -> list[ArticleSummary]:
-        """Every article (or those mentioning an entity), newest first, undated last (then by title)."""
-        restriction = "WHERE id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)" if mentioning else ""
+    def summaries(self, mentioning: str | None = None, between: DayRange | None = None) -> list[ArticleSummary]:
+        """Every article (or those mentioning an entity, or published in a range of days), newest first, undated
+        last (then by title)."""
+        conditions, parameters = _filters(mentioning, between)
         with self._lock:
             rows = self._connection.execute(
-                f"SELECT id, title, source, published, path FROM articles {restriction}"
+                f"SELECT id, title, source, published, path FROM articles {conditions}"
                 " ORDER BY sort_key IS NULL, sort_key DESC, title",
-                (mentioning,) if mentioning else (),
+                parameters,
             ).fetchall()
         return [
             ArticleSummary(id=r[0], title=r[1], source=r[2], published=_parse_published(r[3]), path=r[4]) for r in rows
@@ -346,12 +373,15 @@ class Catalog:
                     found[r[0]] = ArticleSummary(r[0], r[1], r[2], _parse_published(r[3]), r[4])
         return found
 
-    def dated(self) -> list[tuple[str, dt.date]]:
+    def dates(self, mentioning: str | None = None) -> tuple[list[tuple[str, dt.date]], list[str]]:
+        """(id, published) of every dated article, oldest first, and the ids of the undated ones."""
+        conditions, parameters = _filters(mentioning, None)
         with self._lock:
             rows = self._connection.execute(
-                "SELECT id, published FROM articles WHERE published IS NOT NULL ORDER BY sort_key"
+                f"SELECT id, published FROM articles {conditions} ORDER BY sort_key", parameters
             ).fetchall()
-        return [(row[0], _parse_published(row[1]) or dt.date.min) for row in rows]
+        dated = [(row[0], published) for row in rows if (published := _parse_published(row[1])) is not None]
+        return dated, [row[0] for row in rows if row[1] is None]
 
     def unindexed(self) -> tuple[list[str], list[str]]:
         """Ids stored but not yet indexed, and ids removed but maybe still indexed."""
@@ -437,6 +467,20 @@ class Catalog:
             for entity_id, (name, kind, aliases, articles, mentions) in gathered.items()
         ]
         return sorted(infos, key=lambda info: (-len(info.articles), -info.mentions, info.name))
+
+
+def _filters(mentioning: str | None, between: DayRange | None) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause (and its parameters) for the article filters the list and the timeline share."""
+    clauses: list[str] = []
+    parameters: list[str] = []
+    if mentioning:
+        clauses.append("id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
+        parameters.append(mentioning)
+    if between:
+        # sort_key is an ISO date or UTC datetime: every key of a day sorts between the day and the next one.
+        clauses.append("sort_key >= ? AND sort_key < ?")
+        parameters += [between[0].isoformat(), (between[1] + dt.timedelta(days=1)).isoformat()]
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(parameters)
 
 
 def _provenance(value: str | None) -> Provenance | None:

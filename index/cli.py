@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from index.errors import NewsdeskError
 from index.library import LIBRARY_ENV, Library, open_library
 from index.model import ENTITY_KINDS, AddReport, Article, ArticleSummary, Entity, EntityInfo, Hit, SearchResult
+from index.timeline import GRANULARITIES, Timeline
 
 AppRunner = Callable[[Library], int]
 
@@ -50,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20, help="at most N hits (default 20)")
     search.add_argument("--json", action="store_true")
+
+    timeline = commands.add_parser("timeline", help="articles over time, in buckets")
+    timeline.add_argument("--by", choices=GRANULARITIES, help="bucket size (default: chosen from the span)")
+    timeline.add_argument("--query", help="only the articles a search finds")
+    timeline.add_argument("--entity", help="only the articles naming an entity (an id or any of its names)")
+    timeline.add_argument("--json", action="store_true")
 
     entities = commands.add_parser("entities", help="the library's people, organisations and places")
     entities.add_argument("--kind", choices=ENTITY_KINDS)
@@ -92,6 +99,22 @@ def entity_info_json(info: EntityInfo) -> dict[str, Any]:
     }
 
 
+def timeline_json(timeline: Timeline) -> dict[str, Any]:
+    return {
+        "by": timeline.by,
+        "buckets": [
+            {
+                "start": bucket.start.isoformat(),
+                "end": bucket.end.isoformat(),
+                "count": bucket.count,
+                "articles": list(bucket.articles),
+            }
+            for bucket in timeline.buckets
+        ],
+        "undated": list(timeline.undated),
+    }
+
+
 def _entity_arg(library: Library, text: str) -> str:
     """An entity id from an id or any name of it; an ambiguous name lists the candidates."""
     ids = library.entity_ids_named(None, text)
@@ -128,6 +151,10 @@ def article_json(article: Article, with_body: bool = False) -> dict[str, Any]:
     }
     if with_body:
         document["body"] = article.body
+        document["mentions"] = [
+            {"text": m.text, "date": m.date.isoformat() if m.date else None, "precision": m.precision}
+            for m in article.date_mentions
+        ]
         document["provenance"] = dict(article.provenance)
     return document
 
@@ -183,75 +210,110 @@ def _progress_printer(stream: TextIO) -> Callable[[int, int, str], None] | None:
     return show
 
 
-def _run_command(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
-    if args.command == "add":
-        if not args.paths and not args.seeds:
-            raise NewsdeskError("nothing to add: give files or folders, or --seeds")
-        progress = _progress_printer(err)
-        report = library.add_paths(args.paths, progress) if args.paths else AddReport(())
-        if args.seeds:
-            report = AddReport(report.outcomes + library.add_seeds(progress).outcomes)
-        if args.json:
-            _print_json(add_json(report), out)
-        else:
-            for outcome in report.outcomes:
-                detail = outcome.error if outcome.status == "failed" else outcome.article_id
-                out.write(f"{outcome.status:9}  {outcome.input}  {detail}\n")
+def _add(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    if not args.paths and not args.seeds:
+        raise NewsdeskError("nothing to add: give files or folders, or --seeds")
+    progress = _progress_printer(err)
+    report = library.add_paths(args.paths, progress) if args.paths else AddReport(())
+    if args.seeds:
+        report = AddReport(report.outcomes + library.add_seeds(progress).outcomes)
+    if args.json:
+        _print_json(add_json(report), out)
+    else:
         for outcome in report.outcomes:
-            if outcome.status == "failed":
-                err.write(f"newsdesk: {outcome.input}: {outcome.error}\n")
-        return EXIT_FAILED if report.failed else EXIT_OK
-    if args.command == "articles":
-        summaries = library.articles()
-        if args.json:
-            _print_json([article_json(library.get(summary.id)) for summary in summaries], out)
-        else:
-            out.writelines(_summary_line(summary) + "\n" for summary in summaries)
-        return EXIT_OK
-    if args.command == "show":
-        article = library.get(args.id)
-        if args.json:
-            _print_json(article_json(article, with_body=True), out)
-        else:
-            out.write(f"{_summary_line(article)}\n\n{article.body}\n")
-        return EXIT_OK
-    if args.command == "search":
-        if args.limit < 1:
-            raise NewsdeskError("--limit must be at least 1")
-        result = library.search(args.query, limit=args.limit)
-        if args.json:
-            _print_json(search_json(result), out)
-        else:
-            out.write(f"{result.total} hits for {result.query!r}\n")
-            out.writelines(
-                f"{hit.score:8.2f}  {_summary_line(hit)}\n          {hit.highlights}\n" for hit in result.hits
-            )
-        return EXIT_OK
-    if args.command == "entities":
-        infos = library.entities(kind=args.kind, include_hidden=args.all)
-        if args.json:
-            _print_json([entity_info_json(info) for info in infos], out)
-        else:
-            out.writelines(
-                f"{len(info.articles):5}  {info.kind:6}  {info.name}  ({info.id}; {', '.join(info.aliases)})\n"
-                for info in infos
-            )
-        return EXIT_OK
-    if args.command == "entity":
-        edited = _edit_entity(args, library)
-        if args.json:
-            _print_json(entity_info_json(edited), out)
-        else:
-            out.write(f"{args.edit}: {edited.name} ({edited.id}); names: {', '.join(edited.aliases)}\n")
-        return EXIT_OK
-    if args.command == "reindex":
-        count = library.reindex(_progress_printer(err))
-        if args.json:
-            _print_json({"reindexed": count}, out)
-        else:
-            out.write(f"reindexed {count} articles\n")
-        return EXIT_OK
-    raise AssertionError(f"unhandled command {args.command}")
+            detail = outcome.error if outcome.status == "failed" else outcome.article_id
+            out.write(f"{outcome.status:9}  {outcome.input}  {detail}\n")
+    for outcome in report.outcomes:
+        if outcome.status == "failed":
+            err.write(f"newsdesk: {outcome.input}: {outcome.error}\n")
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _articles(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    summaries = library.articles()
+    if args.json:
+        _print_json([article_json(library.get(summary.id)) for summary in summaries], out)
+    else:
+        out.writelines(_summary_line(summary) + "\n" for summary in summaries)
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    article = library.get(args.id)
+    if args.json:
+        _print_json(article_json(article, with_body=True), out)
+    else:
+        out.write(f"{_summary_line(article)}\n\n{article.body}\n")
+    return EXIT_OK
+
+
+def _search(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    if args.limit < 1:
+        raise NewsdeskError("--limit must be at least 1")
+    result = library.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json(search_json(result), out)
+    else:
+        out.write(f"{result.total} hits for {result.query!r}\n")
+        out.writelines(f"{hit.score:8.2f}  {_summary_line(hit)}\n          {hit.highlights}\n" for hit in result.hits)
+    return EXIT_OK
+
+
+def _timeline(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    within = _entity_arg(library, args.entity) if args.entity else None
+    result = library.timeline(by=args.by, query=args.query, within_entity=within)
+    if args.json:
+        _print_json(timeline_json(result), out)
+    else:
+        widest = max((bucket.count for bucket in result.buckets), default=0) or 1
+        out.writelines(
+            f"{bucket.start.isoformat()}  {bucket.count:5}  {'#' * round(40 * bucket.count / widest)}\n"
+            for bucket in result.buckets
+        )
+        out.write(f"undated     {len(result.undated):5}\n")
+    return EXIT_OK
+
+
+def _entities(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    infos = library.entities(kind=args.kind, include_hidden=args.all)
+    if args.json:
+        _print_json([entity_info_json(info) for info in infos], out)
+    else:
+        out.writelines(
+            f"{len(info.articles):5}  {info.kind:6}  {info.name}  ({info.id}; {', '.join(info.aliases)})\n"
+            for info in infos
+        )
+    return EXIT_OK
+
+
+def _entity(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    edited = _edit_entity(args, library)
+    if args.json:
+        _print_json(entity_info_json(edited), out)
+    else:
+        out.write(f"{args.edit}: {edited.name} ({edited.id}); names: {', '.join(edited.aliases)}\n")
+    return EXIT_OK
+
+
+def _reindex(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    count = library.reindex(_progress_printer(err))
+    if args.json:
+        _print_json({"reindexed": count}, out)
+    else:
+        out.write(f"reindexed {count} articles\n")
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Library, TextIO, TextIO], int]] = {
+    "add": _add,
+    "articles": _articles,
+    "show": _show,
+    "search": _search,
+    "timeline": _timeline,
+    "entities": _entities,
+    "entity": _entity,
+    "reindex": _reindex,
+}
 
 
 def main(
@@ -272,7 +334,7 @@ def main(
                 err.write("newsdesk: no command given (see --help)\n")
                 return EXIT_USAGE
             return app_runner(library)
-        return _run_command(args, library, out, err)
+        return _COMMANDS[args.command](args, library, out, err)
     except BrokenPipeError:
         # `newsdesk articles | head`: the reader went away; that is not an error worth a message.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

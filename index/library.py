@@ -18,7 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
-from index.catalog import ArticleRecord, Catalog
+from index.catalog import ArticleRecord, Catalog, DayRange
 from index.enrich import Corrections, EntityEnricher, corrections_from
 from index.entities.keys import entity_key
 from index.entities.pool import ExtractionPool, pool_for
@@ -38,6 +38,7 @@ from index.model import (
 from index.pipeline import build_article
 from index.state import EntityEditOp, UserState
 from index.store import Store
+from index.timeline import Granularity, Timeline, build_timeline
 
 # (done, total, current input): called after each input so the CLI and the app can show progress.
 Progress = Callable[[int, int, str], None]
@@ -222,9 +223,10 @@ class Library:
     def count(self) -> int:
         return self._catalog.count()
 
-    def articles(self, mentioning: str | None = None) -> list[ArticleSummary]:
-        """Every article (or those that mention one entity), newest first, undated last."""
-        return self._catalog.summaries(mentioning)
+    def articles(self, mentioning: str | None = None, between: DayRange | None = None) -> list[ArticleSummary]:
+        """Every article (or those that mention one entity, or were published in a range of days), newest first,
+        undated last."""
+        return self._catalog.summaries(mentioning, between)
 
     def resolve_id(self, id_or_prefix: str) -> str:
         """An article id from a full id or an unambiguous prefix (at least 4 characters)."""
@@ -256,11 +258,18 @@ class Library:
         mentions = tuple(mention for mention in article.mentions if mention.entity_id not in corrections.hidden)
         return dataclasses.replace(article, entities=entities, mentions=mentions)
 
-    def search(self, query: str, limit: int = 50, within_entity: str | None = None) -> SearchResult:
-        """Ranked hits, best first, with highlights, optionally only among the articles that mention an entity.
-        Raises QueryError for a query that cannot be parsed."""
+    def search(
+        self, query: str, limit: int = 50, within_entity: str | None = None, between: DayRange | None = None
+    ) -> SearchResult:
+        """Ranked hits, best first, with highlights, optionally only among the articles that mention an entity or
+        were published in a range of days. Raises QueryError for a query that cannot be parsed."""
         total, raw_hits = self._store.search(
-            query, limit, body_of=self._catalog.body, entity_ids=self.entity_ids_named, within_entity=within_entity
+            query,
+            limit,
+            body_of=self._catalog.body,
+            entity_ids=self.entity_ids_named,
+            within_entity=within_entity,
+            between=between,
         )
         summaries = self._catalog.summaries_by_id([hit.id for hit in raw_hits])
         hits = tuple(
@@ -279,9 +288,21 @@ class Library:
         )
         return SearchResult(query=query, total=total, hits=hits)
 
-    def timeline(self) -> list[tuple[str, dt.date]]:
-        """(id, published) of every dated article, oldest first."""
-        return self._catalog.dated()
+    def publication_dates(self, mentioning: str | None = None) -> tuple[list[tuple[str, dt.date]], list[str]]:
+        """(id, published) of every dated article (or those naming an entity), oldest first, and the undated ids."""
+        return self._catalog.dates(mentioning)
+
+    def timeline(
+        self, by: Granularity | None = None, query: str | None = None, within_entity: str | None = None
+    ) -> Timeline:
+        """Articles over time (of a search and/or an entity when given), in buckets of `by` (chosen from the span
+        when None), undated ones apart."""
+        dated, undated = self._catalog.dates(within_entity)
+        if query:
+            matching = set(self._store.search_ids(query, self.entity_ids_named, within_entity))
+            dated = [(article_id, day) for article_id, day in dated if article_id in matching]
+            undated = [article_id for article_id in undated if article_id in matching]
+        return build_timeline(dated, undated, by)
 
     # -- entities --------------------------------------------------------------------------------------------------
 

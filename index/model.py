@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from index.date_mentions import DateMention
+
 EntityKind = Literal["person", "org", "place"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "org", "place")
 
@@ -88,6 +90,7 @@ class Article:
     published_from: Provenance | None = None
     entities: tuple[Entity, ...] = ()
     mentions: tuple[EntityMention, ...] = ()
+    date_mentions: tuple[DateMention, ...] = ()  # dates the body mentions, resolved against `published`
     # field name -> provenance for every other fact that was found (e.g. {"source": "metadata", "url": "text"})
     provenance: dict[str, Provenance] = field(default_factory=dict)
 

@@ -9,6 +9,7 @@ explicitly (a "Source:" URL in the header, a print line naming publisher and dat
 from __future__ import annotations
 
 from index.clean import clean_article_text
+from index.date_mentions import find_date_mentions
 from index.dates import parse_date_value, read_print_line
 from index.errors import BadInputError
 from index.ingest.sidecar import Metadata
@@ -59,5 +60,6 @@ def build_article(raw: bytes, path: str, metadata: Metadata) -> Article:
         url=url,
         published=published,
         published_from=published_from,
+        date_mentions=find_date_mentions(cleaned.body, published),
         provenance=provenance,
     )

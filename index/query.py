@@ -14,6 +14,7 @@ from whoosh import qparser
 from whoosh.fields import Schema
 from whoosh.query import Query
 
+from index.date_query import rewrite_date_clauses
 from index.errors import QueryError
 from index.model import EntityKind
 
@@ -21,7 +22,7 @@ MAX_QUERY_CHARS = 2000
 SEARCH_FIELDS = ("title", "body")
 # What a user may name before a colon; the rest of the schema is internal.
 ENTITY_FIELDS = ("entity", "person", "org", "place")
-USER_FIELDS = ("title", "body", "source", "url", "published", *ENTITY_FIELDS)
+USER_FIELDS = ("title", "body", "source", "url", "published", "date", "mentions", *ENTITY_FIELDS)
 
 # (kind or None for any, a name as the user typed it) -> ids of the entities known by that name
 EntityLookup = Callable[[EntityKind | None, str], list[str]]
@@ -89,6 +90,7 @@ class QueryParser:
             raise QueryError(f"query too long: at most {MAX_QUERY_CHARS} characters")
         _check_balanced(cleaned)
         _check_fields(cleaned)
+        cleaned = rewrite_date_clauses(cleaned)
         if entity_ids is not None:
             cleaned = _rewrite_entity_terms(cleaned, entity_ids)
         try:

@@ -19,16 +19,18 @@ from whoosh import highlight, index
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.index import LockError
-from whoosh.query import Query, Term
+from whoosh.query import And, DateRange, Query, Term
 from whoosh.searching import Hit as WhooshHit
 from whoosh.searching import Searcher
 
+from index.catalog import DayRange
+from index.date_query import mention_terms
 from index.errors import LibraryBusyError
 from index.model import ENTITY_KINDS, Article, Segments
 from index.query import EntityLookup, QueryParser
 
 # Bump when the schema or what goes into it changes: an index with another version is rebuilt on open.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _VERSION_FILE = "newsdesk-schema.json"
 # How long a writer waits for another process's write to finish before reporting the library as busy.
 WRITER_TIMEOUT_S = 10.0
@@ -55,6 +57,8 @@ def make_schema() -> Schema:
         person=TEXT(analyzer=plain),
         org=TEXT(analyzer=plain),
         place=TEXT(analyzer=plain),
+        # Dates the body mentions, each under its day, month and year ("2018-06-12", "2018-06", "2018").
+        mentioned=KEYWORD(commas=True),
     )
 
 
@@ -84,6 +88,11 @@ def _document(article: Article) -> dict[str, Any]:
     for mention in article.mentions:
         text = article.title if mention.field == "title" else article.body
         names_by_kind.setdefault(kinds.get(mention.entity_id, ""), []).append(text[mention.start : mention.end])
+    mentioned = [
+        term for m in article.date_mentions if m.date and m.precision for term in mention_terms(m.date, m.precision)
+    ]
+    if mentioned:
+        fields["mentioned"] = ",".join(dict.fromkeys(mentioned))
     for kind in ENTITY_KINDS:
         if kind in names_by_kind:
             fields[kind] = " \n ".join(dict.fromkeys(names_by_kind[kind]))
@@ -171,6 +180,20 @@ def _plain_snippet(body: str) -> Segments:
     return ((text, False),)
 
 
+def _restriction(within_entity: str | None, between: DayRange | None) -> Query | None:
+    """The filter a search runs under: only articles naming an entity, only articles published in a day range."""
+    parts: list[Query] = []
+    if within_entity:
+        parts.append(Term("entity", within_entity))
+    if between:
+        first = dt.datetime.combine(between[0], dt.time.min)
+        last = dt.datetime.combine(between[1], dt.time.max)
+        parts.append(DateRange("published", first, last))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
 class Store:
     """One Whoosh index folder. Thread-safe for concurrent searches; writes serialise on Whoosh's file lock."""
 
@@ -239,15 +262,24 @@ class Store:
         body_of: Callable[[str], str],
         entity_ids: EntityLookup | None = None,
         within_entity: str | None = None,
+        between: DayRange | None = None,
     ) -> tuple[int, list[RawHit]]:
         """Ranked hits, best first, with highlighted title and body snippet. `body_of` fetches a stored body;
         `entity_ids` turns the name in `entity:`/`person:`/`org:`/`place:` into entity ids; `within_entity`
         keeps only articles that mention that entity."""
         query = self.parse(text, entity_ids)
-        restriction = Term("entity", within_entity) if within_entity else None
         with self._index.searcher() as searcher:
-            results = searcher.search(query, limit=limit, terms=True, filter=restriction)
+            results = searcher.search(query, limit=limit, terms=True, filter=_restriction(within_entity, between))
             return len(results), [self._raw_hit(hit, body_of) for hit in results]
+
+    def search_ids(
+        self, text: str, entity_ids: EntityLookup | None = None, within_entity: str | None = None
+    ) -> list[str]:
+        """The ids of every article a query matches (no ranking or highlights: for timelines and counts)."""
+        query = self.parse(text, entity_ids)
+        with self._index.searcher() as searcher:
+            results = searcher.search(query, limit=None, filter=_restriction(within_entity, None), scored=False)
+            return [str(hit["id"]) for hit in results]
 
     @staticmethod
     def _raw_hit(hit: WhooshHit, body_of: Callable[[str], str]) -> RawHit:

@@ -120,7 +120,7 @@ class MainScreen(Screen[None]):
         with self._library_errors_reported():
             if self.library.is_default and self.library.is_empty():
                 self._answer(SeedsAdded(self.library.add_seeds(self._report_seed_progress)))
-            self._answer(ArticlesLoaded(self.library.articles(), self.library.read_ids(), self.library.timeline()))
+            self._answer(ArticlesLoaded(self.library.articles(), self.library.read_ids(), self.library.publication_dates()[0]))
             self._answer(LibraryEntitiesLoaded(self.library.entities()[:LIBRARY_TOP_ENTITIES]))
 
     def _report_seed_progress(self, done: int, total: int, current: str) -> None:
