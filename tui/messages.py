@@ -6,12 +6,13 @@ app) and hands data down.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from textual.message import Message
 
 from index.model import AddReport, Article, ArticleSummary, EntityInfo, SearchResult
+from index.timeline import Granularity, Timeline
+from tui.timeline_layout import DayRange
 
 
 @dataclass
@@ -30,11 +31,10 @@ class SeedsAdded(Message, bubble=False):
 
 @dataclass
 class ArticlesLoaded(Message, bubble=False):
-    """The whole library: the article list, the user's read marks and the dated articles for the timeline."""
+    """The whole library: the article list and the user's read marks."""
 
     articles: list[ArticleSummary]
     read_ids: set[str]
-    timeline: list[tuple[str, dt.date]]
 
 
 @dataclass
@@ -54,21 +54,35 @@ class ArticleLoaded(Message, bubble=False):
 
 
 @dataclass
-class MentioningLoaded(Message, bubble=False):
-    """The articles that mention one entity (the entity filter with no search), newest first."""
+class FilteredArticlesLoaded(Message, bubble=False):
+    """The articles that mention `entity_id` (if given) and were published `between` (if given), newest first: the
+    list under a filter with no search."""
 
-    entity_id: str
+    entity_id: str | None
+    between: DayRange | None
     articles: list[ArticleSummary]
 
 
 @dataclass
 class SearchCompleted(Message, bubble=False):
-    """The answer to `query` among the articles mentioning `entity_id` (or all), exactly as the screen asked it (so
-    a stale answer is recognised)."""
+    """The answer to `query` among the articles mentioning `entity_id` (or all) published `between` (or whenever),
+    exactly as the screen asked it (so a stale answer is recognised)."""
 
     query: str
     entity_id: str | None
+    between: DayRange | None
     result: SearchResult
+
+
+@dataclass
+class TimelineLoaded(Message, bubble=False):
+    """The articles over time of `query` (or all) among those mentioning `entity_id` (or all), in buckets of `by`
+    (or the library's choice), exactly as the screen asked."""
+
+    by: Granularity | None
+    query: str
+    entity_id: str | None
+    timeline: Timeline
 
 
 @dataclass

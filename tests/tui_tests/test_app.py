@@ -303,10 +303,11 @@ async def test_help_lists_newsdesks_keys_and_a_panes_moves(app: NewsdeskApp) -> 
         assert isinstance(app.screen, HelpScreen)
         sections = help_rows(app)
         assert list(sections)[0] == "Everywhere"
-        assert set(sections) == {"Everywhere", "Articles", "Reading", "Entities", "Search box"}  # Timeline: no keys
+        assert set(sections) == {"Everywhere", "Articles", "Reading", "Entities", "Timeline", "Search box"}
         descriptions = {description for rows in sections.values() for _, description in rows}
         # Every key newsdesk declares is there, in its own words.
-        for node_class in (NewsdeskApp, MainScreen, ArticleList, ReadingView, EntitySidebar, SearchInput):
+        panes = (ArticleList, ReadingView, EntitySidebar, TimelineStrip, SearchInput)
+        for node_class in (NewsdeskApp, MainScreen, *panes):
             for bound in bindings_of([node_class]):
                 if bound.is_newsdesks:
                     assert bound.binding.description in descriptions, bound
@@ -315,8 +316,9 @@ async def test_help_lists_newsdesks_keys_and_a_panes_moves(app: NewsdeskApp) -> 
             ("tab", "Next pane"),
             ("shift+tab", "Previous pane"),
             ("/", "Search"),
-            ("esc", "Clear search, then filter"),
+            ("esc", "Clear search, dates, entity"),
             ("x", "Drop entity filter"),
+            ("X", "Drop date filter"),
             ("n", "Next mention"),
             ("N", "Previous mention"),
             ("?", "Keys"),
@@ -332,6 +334,16 @@ async def test_help_lists_newsdesks_keys_and_a_panes_moves(app: NewsdeskApp) -> 
         ]
         assert ("pgdn space", "Page down") in sections["Reading"]
         assert sections["Entities"][-2:] == [("⏎", "Show the articles naming it"), ("t", "Article / library entities")]
+        assert sections["Timeline"] == [
+            ("← h", "Earlier bucket"),
+            ("→ l", "Later bucket"),
+            ("shift+←", "Extend range earlier"),
+            ("shift+→", "Extend range later"),
+            ("⏎", "Show these dates"),
+            ("+ =", "Finer buckets"),
+            ("-", "Coarser buckets"),
+            ("esc", "Clear range, dates"),
+        ]
         assert sections["Search box"] == [("⏎", "Run search"), ("esc", "Clear")]  # not Input's two dozen keys
         for noise in ("Scroll left", "Scroll right", "Page left", "Page right", "Copy selected text", "Paste"):
             assert not any(noise.lower() in description.lower() for description in descriptions), noise
@@ -356,7 +368,7 @@ async def test_help_fits_an_80_by_24_terminal(app: NewsdeskApp) -> None:
         sections = help_rows(app)
         assert "Entities" not in sections  # the sidebar is hidden at this width, so are its keys
         shown = {description for rows in sections.values() for _, description in rows}
-        assert {"Quit", "Search", "Open article", "Page down", "Run search"} <= shown
+        assert {"Quit", "Search", "Open article", "Page down", "Show these dates", "Run search"} <= shown
         await pilot.press("question_mark")
         assert isinstance(app.screen, MainScreen)
 

@@ -1,5 +1,5 @@
-"""A thin visual layer: the main screen with an article open, then filtered by an entity, and the help screen.
-Behaviour is tested elsewhere.
+"""A thin visual layer: the main screen with an article open, then filtered by an entity, then with a range being
+selected on the timeline, and the help screen. Behaviour is tested elsewhere.
 
 Regenerate after an intended change with `pytest tests/tui_tests --snapshot-update`, then look at the SVGs in
 __snapshots__/ before committing them.
@@ -47,6 +47,22 @@ async def filter_by_an_entity_and_jump_to_a_mention(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
+async def select_a_range_on_the_timeline(pilot: Pilot[Any]) -> None:
+    """The Straits Times article open, the list filtered to April 2018 on the focused strip, then April to June
+    selected (not applied yet)."""
+    await settle(pilot)
+    screen = pilot.app.screen
+    article_list = screen.query_one(ArticleList)
+    titles = [str(article_list.get_option_at_index(i).prompt) for i in range(article_list.option_count)]
+    article_list.highlighted = next(i for i, title in enumerate(titles) if STRAITS_TIMES_TITLE[:30] in title)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("tab", "tab", "tab", "enter")
+    await settle(pilot)
+    await pilot.press("shift+right", "shift+right")
+    await settle(pilot)
+
+
 async def show_help(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await pilot.press("question_mark")
@@ -59,6 +75,10 @@ def test_main_screen_with_the_first_article_open(snap_compare: SnapCompare, libr
 
 def test_main_screen_filtered_by_an_entity(snap_compare: SnapCompare, library: Library) -> None:
     assert snap_compare(NewsdeskApp(library), terminal_size=SIZE, run_before=filter_by_an_entity_and_jump_to_a_mention)
+
+
+def test_main_screen_selecting_a_range_on_the_timeline(snap_compare: SnapCompare, library: Library) -> None:
+    assert snap_compare(NewsdeskApp(library), terminal_size=SIZE, run_before=select_a_range_on_the_timeline)
 
 
 def test_help_screen(snap_compare: SnapCompare, library: Library) -> None:

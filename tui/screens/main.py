@@ -18,20 +18,23 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar
 from textual.worker import get_current_worker
 
-from index.errors import NewsdeskError
+from index.errors import NewsdeskError, QueryError
 from index.library import Library
 from index.model import Article, ArticleSummary, Entity
+from index.timeline import Granularity
 from tui.messages import (
     ArticleLoaded,
     ArticlesLoaded,
+    FilteredArticlesLoaded,
     LibraryEntitiesLoaded,
     LibraryFailed,
-    MentioningLoaded,
     SearchCompleted,
     SeedsAdded,
     SeedsProgress,
+    TimelineLoaded,
 )
 from tui.screens.help import HelpScreen, HelpSection
+from tui.timeline_layout import DayRange, range_label
 from tui.widgets.article_list import ArticleList, ListEntry
 from tui.widgets.entity_sidebar import EntitySidebar, SidebarEntry
 from tui.widgets.filter_chip import FilterChip
@@ -52,9 +55,10 @@ class MainScreen(Screen[None]):
         # Priority: checked before the focused pane sees any key, so the keys typed right after "/" (a fast typist,
         # a paste, tmux) already reach the search box. Inside the box, check_action lets "/" through as text.
         Binding("slash", "focus_search", "Search", priority=True, id="newsdesk.search"),
-        # Escape undoes one thing at a time: the search first, then the entity filter.
-        Binding("escape", "clear_search", "Clear search, then filter", id="newsdesk.clear_search"),
+        # Escape undoes one thing at a time: the search first, then the date filter, then the entity filter.
+        Binding("escape", "clear_search", "Clear search, dates, entity", id="newsdesk.clear_search"),
         Binding("x", "clear_filter", "Drop entity filter", id="newsdesk.clear_filter"),
+        Binding("X", "clear_dates", "Drop date filter", id="newsdesk.clear_dates"),
         # Active while the open article names the filter's entity (check_action).
         Binding("n", "jump_mention(1)", "Next mention", id="newsdesk.next_mention"),
         Binding("N", "jump_mention(-1)", "Previous mention", id="newsdesk.previous_mention"),
@@ -66,8 +70,12 @@ class MainScreen(Screen[None]):
 
     # always_update: Enter on the same query asks again (the library may have changed; a refused query says why again).
     request: reactive[str] = reactive("", init=False, always_update=True)
-    # The article list shows only the articles that mention this entity (within the search, if any).
+    # The article list shows only the articles that mention this entity (within the search, if any)...
     entity_filter: reactive[Entity | None] = reactive(None, init=False)
+    # ... and only those published in these days (first and last included), chosen on the timeline strip.
+    date_filter: reactive[DayRange | None] = reactive(None, init=False)
+    # The timeline's bucket size, as zoomed with + and -; None: the library's choice for the span.
+    timeline_by: reactive[Granularity | None] = reactive(None, init=False)
     current_article: reactive[Article | None] = reactive(None, init=False)
 
     def __init__(self, library: Library) -> None:
@@ -120,21 +128,32 @@ class MainScreen(Screen[None]):
         with self._library_errors_reported():
             if self.library.is_default and self.library.is_empty():
                 self._answer(SeedsAdded(self.library.add_seeds(self._report_seed_progress)))
-            self._answer(ArticlesLoaded(self.library.articles(), self.library.read_ids(), self.library.publication_dates()[0]))
+            self._answer(ArticlesLoaded(self.library.articles(), self.library.read_ids()))
             self._answer(LibraryEntitiesLoaded(self.library.entities()[:LIBRARY_TOP_ENTITIES]))
 
     def _report_seed_progress(self, done: int, total: int, current: str) -> None:
         self._answer(SeedsProgress(done, total, current))
 
     @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str, entity_id: str | None) -> None:
+    def run_search(self, query: str, entity_id: str | None, between: DayRange | None) -> None:
         with self._library_errors_reported():
-            self._answer(SearchCompleted(query, entity_id, self.library.search(query, within_entity=entity_id)))
+            result = self.library.search(query, within_entity=entity_id, between=between)
+            self._answer(SearchCompleted(query, entity_id, between, result))
 
     @work(thread=True, exclusive=True, group="search")
-    def load_mentioning(self, entity_id: str) -> None:
+    def load_filtered(self, entity_id: str | None, between: DayRange | None) -> None:
         with self._library_errors_reported():
-            self._answer(MentioningLoaded(entity_id, self.library.articles(mentioning=entity_id)))
+            articles = self.library.articles(mentioning=entity_id, between=between)
+            self._answer(FilteredArticlesLoaded(entity_id, between, articles))
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def load_timeline(self, by: Granularity | None, query: str, entity_id: str | None) -> None:
+        with self._library_errors_reported():
+            try:
+                timeline = self.library.timeline(by, query=query or None, within_entity=entity_id)
+            except QueryError:
+                return  # the search's own worker reports the refused query; the strip keeps what it shows
+            self._answer(TimelineLoaded(by, query, entity_id, timeline))
 
     @work(thread=True, exclusive=True, group="article")
     def open_article(self, article_id: str) -> None:
@@ -161,30 +180,32 @@ class MainScreen(Screen[None]):
     def on_articles_loaded(self, event: ArticlesLoaded) -> None:
         self._articles = event.articles
         self._read_ids = event.read_ids
-        timeline = self.query_one(TimelineStrip)
-        timeline.points = tuple(event.timeline)
-        timeline.undated = len(event.articles) - len(event.timeline)
-        if not self.request and self.entity_filter is None:
+        if not self.request and self.entity_filter is None and self.date_filter is None:
             self._show_all_articles()
+        self._refresh_timeline()
 
     def on_library_entities_loaded(self, event: LibraryEntitiesLoaded) -> None:
         self.query_one(EntitySidebar).library_entries = tuple(
             SidebarEntry(Entity(info.id, info.name, info.kind), len(info.articles)) for info in event.entities
         )
 
-    def on_mentioning_loaded(self, event: MentioningLoaded) -> None:
-        if self.request or event.entity_id != self._filter_id:
-            return  # the filter has changed since, or a search has started
+    def on_filtered_articles_loaded(self, event: FilteredArticlesLoaded) -> None:
+        if self.request or (event.entity_id, event.between) != (self._filter_id, self.date_filter):
+            return  # a filter has changed since, or a search has started
         self.query_one(ArticleList).show_entries([ListEntry.from_summary(a) for a in event.articles], self._read_ids)
         count = len(event.articles)
         self.query_one(SearchBar).status = Text(f"{count} article{'' if count == 1 else 's'}")
 
     def on_search_completed(self, event: SearchCompleted) -> None:
-        if event.query != self.request or event.entity_id != self._filter_id:
+        if (event.query, event.entity_id, event.between) != (self.request, self._filter_id, self.date_filter):
             return  # the answer to a query (or a filter) the user has since replaced or cleared
         hits = event.result.hits
         self.query_one(ArticleList).show_entries([ListEntry.from_hit(hit) for hit in hits], self._read_ids)
         self.query_one(SearchBar).status = search_status(event.query, event.result.total, len(hits))
+
+    def on_timeline_loaded(self, event: TimelineLoaded) -> None:
+        if (event.by, event.query, event.entity_id) == (self.timeline_by, self.request, self._filter_id):
+            self.query_one(TimelineStrip).timeline = event.timeline
 
     def on_article_loaded(self, event: ArticleLoaded) -> None:
         self.current_article = event.article
@@ -211,7 +232,19 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one(ArticleList))
 
     def on_filter_chip_remove_requested(self, event: FilterChip.RemoveRequested) -> None:
-        self.entity_filter = None
+        if event.chip.id == "date-chip":
+            self.date_filter = None
+        else:
+            self.entity_filter = None
+
+    def on_timeline_strip_range_chosen(self, event: TimelineStrip.RangeChosen) -> None:
+        self.date_filter = (event.first, event.last)
+
+    def on_timeline_strip_dates_cleared(self, event: TimelineStrip.DatesCleared) -> None:
+        self.date_filter = None
+
+    def on_timeline_strip_zoom_requested(self, event: TimelineStrip.ZoomRequested) -> None:
+        self.timeline_by = event.by
 
     # -- state changes ---------------------------------------------------------------------------------------------
 
@@ -219,13 +252,24 @@ class MainScreen(Screen[None]):
         if not request:
             self.query_one(SearchBar).clear()
         self._refresh_list()
+        self._refresh_timeline()
 
     def watch_entity_filter(self, entity: Entity | None) -> None:
-        self.query_one(SearchBar).chip.entity = entity
+        self.query_one(SearchBar).entity_chip.label = entity.name if entity is not None else None
         self.query_one(EntitySidebar).filter_id = entity.id if entity is not None else None
         self.query_one(ReadingView).entity = entity
         self.refresh_bindings()
         self._refresh_list()
+        self._refresh_timeline()
+
+    def watch_date_filter(self, days: DayRange | None) -> None:
+        self.query_one(SearchBar).date_chip.label = range_label(*days) if days is not None else None
+        self.query_one(TimelineStrip).date_filter = days  # shaded there; the strip's buckets stay as they are
+        self.refresh_bindings()
+        self._refresh_list()
+
+    def watch_timeline_by(self) -> None:
+        self._refresh_timeline()
 
     def watch_current_article(self, article: Article | None) -> None:
         self.query_one(ReadingView).article = article
@@ -237,16 +281,21 @@ class MainScreen(Screen[None]):
         return self.entity_filter.id if self.entity_filter is not None else None
 
     def _refresh_list(self) -> None:
-        """Ask for what the list should show: the search's hits, the filter's articles, or every article."""
+        """Ask for what the list should show: the search's hits, the filters' articles, or every article."""
         if self.request:
-            self.run_search(self.request, self._filter_id)
+            self.run_search(self.request, self._filter_id, self.date_filter)
             return
         self.workers.cancel_group(self, "search")
-        if self.entity_filter is not None:
-            self.load_mentioning(self.entity_filter.id)
+        if self.entity_filter is not None or self.date_filter is not None:
+            self.load_filtered(self._filter_id, self.date_filter)
         else:
             self.query_one(SearchBar).status = Text()
             self._show_all_articles()
+
+    def _refresh_timeline(self) -> None:
+        """Ask for the strip's buckets: the search's and the entity filter's articles over time (not the date
+        filter's: the strip shows the days around it, to move it)."""
+        self.load_timeline(self.timeline_by, self.request, self._filter_id)
 
     def _show_all_articles(self) -> None:
         self.query_one(ArticleList).show_entries([ListEntry.from_summary(a) for a in self._articles], self._read_ids)
@@ -259,6 +308,8 @@ class MainScreen(Screen[None]):
             return self.focused is not self.query_one(SearchBar).input
         if action == "clear_filter":
             return self.entity_filter is not None
+        if action == "clear_dates":
+            return self.date_filter is not None
         if action == "jump_mention":
             return self.query_one(ReadingView).mention_count > 0
         return True
@@ -275,11 +326,16 @@ class MainScreen(Screen[None]):
             self.request = ""  # the watcher empties the box and lists the articles again (filtered, if so)
         elif search_bar.input.value:
             search_bar.input.value = ""  # only unsent text: the list and its cursor stay as they are
+        elif self.date_filter is not None:
+            self.date_filter = None
         elif self.entity_filter is not None:
             self.entity_filter = None
 
     def action_clear_filter(self) -> None:
         self.entity_filter = None
+
+    def action_clear_dates(self) -> None:
+        self.date_filter = None
 
     def action_jump_mention(self, step: int) -> None:
         self.query_one(ReadingView).jump_to_mention(step)

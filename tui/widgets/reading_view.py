@@ -56,7 +56,7 @@ class ReadingView(VerticalScroll):
             yield Static(Text("Choose an article in the list and press Enter to read it."), classes="placeholder")
             return
         yield Static(self._block_text(TITLE_BLOCK, self.article.title), classes="title")
-        yield Static(Text(byline(self.article.source, self.article.published)), classes="byline")
+        yield Static(Text(byline(self.article.source, self.article.published, with_time=True)), classes="byline")
         if self.article.url:
             yield Static(Text(self.article.url), classes="url")
         for index, paragraph in enumerate(paragraphs(self.article.body)):

@@ -1,5 +1,5 @@
-"""The search bar: a query input docked at the top, the entity filter's chip, and a status line saying what the list
-shows."""
+"""The search bar: a query input docked at the top, the filters' chips (entity, days), and a status line saying what
+the list shows."""
 
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=PLACEHOLDER, id="search-input")
-        yield FilterChip(id="filter-chip")
+        yield FilterChip("Articles naming this only: click or press x to show all", id="entity-chip")
+        yield FilterChip("Articles of these days only: click or press X to show all", id="date-chip")
         yield Static(id="search-status")
 
     @property
@@ -49,8 +50,12 @@ class SearchBar(Horizontal):
         return self.query_one("#search-input", SearchInput)
 
     @property
-    def chip(self) -> FilterChip:
-        return self.query_one("#filter-chip", FilterChip)
+    def entity_chip(self) -> FilterChip:
+        return self.query_one("#entity-chip", FilterChip)
+
+    @property
+    def date_chip(self) -> FilterChip:
+        return self.query_one("#date-chip", FilterChip)
 
     def watch_status(self, status: Text) -> None:
         self.query_one("#search-status", Static).update(status)
