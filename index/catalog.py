@@ -288,6 +288,11 @@ class Catalog:
             row = self._connection.execute("SELECT path, metadata FROM articles WHERE id = ?", (article_id,)).fetchone()
         return (row[0], row[1]) if row else None
 
+    def id_with_url(self, url: str) -> str | None:
+        with self._lock:
+            row = self._connection.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone()
+        return str(row[0]) if row else None
+
     def ids_at_path(self, path: str) -> list[str]:
         with self._lock:
             return [row[0] for row in self._connection.execute("SELECT id FROM articles WHERE path = ?", (path,))]

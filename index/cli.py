@@ -18,6 +18,8 @@ from typing import Any, TextIO
 from index.errors import NewsdeskError
 from index.library import LIBRARY_ENV, Library, open_library
 from index.model import ENTITY_KINDS, AddReport, Article, ArticleSummary, Entity, EntityInfo, Hit, SearchResult
+from index.related import Related
+from index.stories import Story
 from index.timeline import GRANULARITIES, Timeline
 
 AppRunner = Callable[[Library], int]
@@ -57,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("--query", help="only the articles a search finds")
     timeline.add_argument("--entity", help="only the articles naming an entity (an id or any of its names)")
     timeline.add_argument("--json", action="store_true")
+
+    related = commands.add_parser("related", help="the articles most related to one, with why")
+    related.add_argument("id", help="an article id (or an unambiguous prefix)")
+    related.add_argument("--limit", type=int, default=10, help="at most N articles (default 10)")
+    related.add_argument("--json", action="store_true")
+
+    stories = commands.add_parser("stories", help="groups of articles about the same event, most recent first")
+    stories.add_argument("--json", action="store_true")
 
     entities = commands.add_parser("entities", help="the library's people, organisations and places")
     entities.add_argument("--kind", choices=ENTITY_KINDS)
@@ -113,6 +123,34 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
         ],
         "undated": list(timeline.undated),
     }
+
+
+def related_json(related: Sequence[Related]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": item.id,
+            "title": item.title,
+            "published": item.published_iso,
+            "score": round(item.score, 4),
+            "shared_entities": list(item.shared_entities),
+            "key_terms": list(item.key_terms),
+            "days_apart": item.days_apart,
+        }
+        for item in related
+    ]
+
+
+def stories_json(stories: Sequence[Story]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": story.id,
+            "title": story.title,
+            "articles": list(story.articles),
+            "start": story.start.isoformat(),
+            "end": story.end.isoformat(),
+        }
+        for story in stories
+    ]
 
 
 def _entity_arg(library: Library, text: str) -> str:
@@ -274,6 +312,34 @@ def _timeline(args: argparse.Namespace, library: Library, out: TextIO, err: Text
     return EXIT_OK
 
 
+def _related(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    if args.limit < 1:
+        raise NewsdeskError("--limit must be at least 1")
+    related = library.related(args.id, limit=args.limit)
+    if args.json:
+        _print_json(related_json(related), out)
+    else:
+        for item in related:
+            apart = "undated" if item.days_apart is None else f"{item.days_apart} d apart"
+            out.write(f"{item.score:6.3f}  {item.id}  {item.published_iso or 'undated':10.10}  {item.title}\n")
+            out.write(f"        {apart}; shared: {', '.join(item.shared_entities) or '-'}")
+            out.write(f"; terms: {', '.join(item.key_terms) or '-'}\n")
+    return EXIT_OK
+
+
+def _stories(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    stories = library.stories()
+    if args.json:
+        _print_json(stories_json(stories), out)
+    else:
+        out.writelines(
+            f"{story.start.isoformat()}..{story.end.isoformat()}  {len(story.articles):4} articles  {story.title}"
+            f"  ({story.id})\n"
+            for story in stories
+        )
+    return EXIT_OK
+
+
 def _entities(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     infos = library.entities(kind=args.kind, include_hidden=args.all)
     if args.json:
@@ -310,6 +376,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Library, TextIO, TextIO], int
     "show": _show,
     "search": _search,
     "timeline": _timeline,
+    "related": _related,
+    "stories": _stories,
     "entities": _entities,
     "entity": _entity,
     "reindex": _reindex,

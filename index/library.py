@@ -9,7 +9,6 @@ Layout of a library folder (created user-only):
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -36,8 +35,10 @@ from index.model import (
     article_id_for,
 )
 from index.pipeline import build_article
+from index.related import Related, related_articles
 from index.state import EntityEditOp, UserState
 from index.store import Store
+from index.stories import Story, find_stories
 from index.timeline import Granularity, Timeline, build_timeline
 
 # (done, total, current input): called after each input so the CLI and the app can show progress.
@@ -288,9 +289,13 @@ class Library:
         )
         return SearchResult(query=query, total=total, hits=hits)
 
-    def publication_dates(self, mentioning: str | None = None) -> tuple[list[tuple[str, dt.date]], list[str]]:
-        """(id, published) of every dated article (or those naming an entity), oldest first, and the undated ids."""
-        return self._catalog.dates(mentioning)
+    def find_by_url(self, url: str) -> str | None:
+        """The article with this URL (a link in another article points at it), ignoring a trailing slash."""
+        stripped = url.strip()
+        for candidate in dict.fromkeys((stripped, stripped.rstrip("/"), stripped.rstrip("/") + "/")):
+            if found := self._catalog.id_with_url(candidate):
+                return found
+        return None
 
     def timeline(
         self, by: Granularity | None = None, query: str | None = None, within_entity: str | None = None
@@ -303,6 +308,23 @@ class Library:
             dated = [(article_id, day) for article_id, day in dated if article_id in matching]
             undated = [article_id for article_id in undated if article_id in matching]
         return build_timeline(dated, undated, by)
+
+    def related(self, article_id: str, limit: int = 10) -> list[Related]:
+        """The articles most related to one (an id or unambiguous prefix), best first, each with why: shared
+        entities, key terms, days apart. Raises NotFoundError for an unknown id."""
+        source = self.get(article_id)
+        return related_articles(self._catalog, self._store, source, limit, self._enricher.corrections.hidden)
+
+    def stories(self) -> list[Story]:
+        """Groups of two or more articles about the same event (same people, within days), most recent first.
+        An article not in any is a story of its own."""
+        return find_stories(self._catalog, self._enricher.corrections.hidden)
+
+    def story_of(self, article_id: str) -> Story | None:
+        """The story an article belongs to, or None when it stands alone (this groups the whole library: to place
+        many articles, call `stories()` once)."""
+        resolved = self.resolve_id(article_id)
+        return next((story for story in self.stories() if resolved in story), None)
 
     # -- entities --------------------------------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from index.date_query import mention_terms
 from index.errors import LibraryBusyError
 from index.model import ENTITY_KINDS, Article, Segments
 from index.query import EntityLookup, QueryParser
+from index.similar import SimilarText, TextSimilarity
 
 # Bump when the schema or what goes into it changes: an index with another version is rebuilt on open.
 SCHEMA_VERSION = 3
@@ -202,6 +203,7 @@ class Store:
         self.rebuilt = False  # set when open found a missing, stale or broken index and started a fresh one
         self._index = self._open_or_create()
         self._parser = QueryParser(self._index.schema)
+        self._similarity = TextSimilarity(self._index)  # keeps a searcher open between related-article calls
 
     def _open_or_create(self) -> index.FileIndex:
         if self._current_version() == SCHEMA_VERSION:
@@ -296,8 +298,16 @@ class Store:
             stored=stored,
         )
 
+    def similar(
+        self, article_id: str, text: str, limit: int, also: Sequence[str] = ()
+    ) -> tuple[list[tuple[str, float]], list[SimilarText]]:
+        """The key terms of `text` (an article's title and body: the body is not stored here) and the articles
+        most like it by them, plus those in `also`, on one scale (see `index/similar.py`)."""
+        return self._similarity.similar(article_id, text, limit, also)
+
     def searcher(self) -> Searcher:
         return self._index.searcher()
 
     def close(self) -> None:
+        self._similarity.close()
         self._index.close()

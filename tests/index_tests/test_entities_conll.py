@@ -7,16 +7,14 @@ bench/entities/README.md (measured with `python3 bench/entities/measure.py --onl
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from index.entities import find_entities_many
+
+from .corpora import corpus_file, load_ner_scoring
 
 REPO = Path(__file__).resolve().parents[2]
 # Measured on all 216 dev documents (first line as title, the rest as body): F1 0.806 overall, PER 0.856,
@@ -24,27 +22,10 @@ REPO = Path(__file__).resolve().parents[2]
 FLOORS = {"overall": 0.78, "PER": 0.83, "ORG": 0.65, "LOC": 0.81}
 
 
-def corpora_dir() -> Path:
-    env = os.environ.get("NEWSDESK_CORPORA")
-    return Path(env) if env else Path(__file__).resolve().parents[3] / "shared" / "corpora"
-
-
-def load_scoring() -> ModuleType:
-    """bench/ner/scoring.py, the one definition of the metric (bench/ is not an installed package)."""
-    spec = importlib.util.spec_from_file_location("entities_ner_scoring", REPO / "bench" / "ner" / "scoring.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses need their module registered
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def report() -> Any:
-    path = corpora_dir() / "ner" / "conll2003-dev.jsonl.gz"
-    if not path.is_file():
-        pytest.skip(f"CoNLL-2003 dev is not at {path} (research-only, never shipped; set NEWSDESK_CORPORA)")
-    scoring = load_scoring()
+    path = corpus_file("ner/conll2003-dev.jsonl.gz")
+    scoring = load_ner_scoring()
     docs = scoring.load_conll(path)
     articles = []
     for doc in docs:

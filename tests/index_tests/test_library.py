@@ -206,3 +206,11 @@ def test_library_files_are_user_only(tmp_path: Path) -> None:
     with open_library(tmp_path / "private") as library:
         library.add_seeds()
     assert (tmp_path / "private").stat().st_mode & 0o077 == 0
+
+
+def test_an_article_is_found_by_its_url(seeded_library: Library) -> None:
+    scmp = next(s for s in seeded_library.articles() if s.title == SEED_TITLES["003"])
+    url = seeded_library.get(scmp.id).url or ""
+    assert seeded_library.find_by_url(url) == scmp.id
+    assert seeded_library.find_by_url(url.rstrip("/") + "/") == scmp.id
+    assert seeded_library.find_by_url("https://example.org/elsewhere") is None

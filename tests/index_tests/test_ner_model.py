@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import os
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 pytest.importorskip("spacy")
 
 from index.ner_model import MODEL_DIR, NamedSpan, Recogniser, load_recogniser  # noqa: E402
+
+from .corpora import corpus_file, load_ner_scoring  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 SENTENCE = (
@@ -23,23 +21,6 @@ SENTENCE = (
 # Model-alone doc-level distinct-name F1 on the first 50 conll2003-dev documents; measured value is in
 # bench/ner/README.md. The floor sits a little under it so a regression fails the test.
 DOC_F1_FLOOR = 0.64  # measured 0.688 with the shipped model
-
-
-def corpora_dir() -> Path:
-    env = os.environ.get("NEWSDESK_CORPORA")
-    if env:
-        base = Path(env)
-        return base / "ner" if (base / "ner").is_dir() else base
-    return Path(__file__).resolve().parents[3] / "shared/corpora/ner"
-
-
-def load_scoring() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ner_scoring", REPO / "bench" / "ner" / "scoring.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses need their module registered
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -87,10 +68,8 @@ def test_named_span_is_frozen() -> None:
 
 
 def test_doc_level_f1_on_conll_dev(recogniser: Recogniser) -> None:
-    path = corpora_dir() / "conll2003-dev.jsonl.gz"
-    if not path.is_file():
-        pytest.skip(f"{path} not present (../shared/corpora/ner not present; set NEWSDESK_CORPORA)")
-    scoring = load_scoring()
+    path = corpus_file("ner/conll2003-dev.jsonl.gz")
+    scoring = load_ner_scoring()
     docs = scoring.load_conll(path, limit=50)
     assert len(docs) == 50
     predictions = [[(s.text, s.kind) for s in spans] for spans in recogniser.spans_many(d.text for d in docs)]
@@ -99,9 +78,7 @@ def test_doc_level_f1_on_conll_dev(recogniser: Recogniser) -> None:
 
 
 def test_conll_file_is_what_the_scorer_expects() -> None:
-    path = corpora_dir() / "conll2003-dev.jsonl.gz"
-    if not path.is_file():
-        pytest.skip(f"{path} not present (../shared/corpora/ner not present; set NEWSDESK_CORPORA)")
+    path = corpus_file("ner/conll2003-dev.jsonl.gz")
     with gzip.open(path, "rt", encoding="utf-8") as f:
         first = json.loads(f.readline())
     assert {"id", "text", "entities"} <= set(first)
