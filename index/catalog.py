@@ -15,7 +15,15 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.date_mentions import DateMention
+from index.columns import (
+    date_mentions_from_json,
+    date_mentions_json,
+    found_from_json,
+    found_json,
+    parse_published,
+    provenance,
+    sort_key,
+)
 from index.entities.keys import entity_key
 from index.model import (
     Article,
@@ -26,8 +34,6 @@ from index.model import (
     EntityMention,
     FoundEntity,
     Identified,
-    Mention,
-    Provenance,
 )
 
 _SCHEMA = """
@@ -90,58 +96,6 @@ class StoredInput:
     found: tuple[FoundEntity, ...]
 
 
-def _found_json(found: Sequence[FoundEntity]) -> str:
-    return json.dumps(
-        [
-            {
-                "name": f.name,
-                "kind": f.kind,
-                "forms": f.forms,
-                "mentions": [[m.field, m.start, m.end] for m in f.mentions],
-            }
-            for f in found
-        ]
-    )
-
-
-def _found_from_json(text: str) -> tuple[FoundEntity, ...]:
-    return tuple(
-        FoundEntity(
-            name=item["name"],
-            kind=item["kind"],
-            forms=tuple(item["forms"]),
-            mentions=tuple(Mention(field, start, end) for field, start, end in item["mentions"]),
-        )
-        for item in json.loads(text)
-    )
-
-
-def _date_mentions_json(mentions: Sequence[DateMention]) -> str:
-    return json.dumps([[m.text, m.start, m.end, m.date.isoformat() if m.date else None, m.precision] for m in mentions])
-
-
-def _date_mentions_from_json(text: str) -> tuple[DateMention, ...]:
-    return tuple(
-        DateMention(text, start, end, dt.date.fromisoformat(date) if date else None, precision)
-        for text, start, end, date, precision in json.loads(text)
-    )
-
-
-def _parse_published(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    return dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
-
-
-def _sort_key(published: dt.date | None) -> str | None:
-    """A string that sorts chronologically across dates and zoned datetimes."""
-    if published is None:
-        return None
-    if isinstance(published, dt.datetime) and published.tzinfo is not None:
-        published = published.astimezone(dt.UTC).replace(tzinfo=None)
-    return published.isoformat()
-
-
 class Catalog:
     def __init__(self, file: Path) -> None:
         # One connection shared by the app's worker threads; the lock serialises use of it.
@@ -185,9 +139,9 @@ class Catalog:
                 a.url,
                 a.published_iso,
                 a.published_from,
-                _sort_key(a.published),
-                _found_json(r.identified.found),
-                _date_mentions_json(a.date_mentions),
+                sort_key(a.published),
+                found_json(r.identified.found),
+                date_mentions_json(a.date_mentions),
                 json.dumps(a.provenance),
                 now,
             )
@@ -339,11 +293,11 @@ class Catalog:
             path=row[3],
             source=row[4],
             url=row[5],
-            published=_parse_published(row[6]),
-            published_from=_provenance(row[7]),
+            published=parse_published(row[6]),
+            published_from=provenance(row[7]),
             entities=tuple(entities),
             mentions=tuple(mentions),
-            date_mentions=_date_mentions_from_json(row[9]),
+            date_mentions=date_mentions_from_json(row[9]),
             provenance=json.loads(row[8]),
         )
 
@@ -363,7 +317,7 @@ class Catalog:
                 parameters,
             ).fetchall()
         return [
-            ArticleSummary(id=r[0], title=r[1], source=r[2], published=_parse_published(r[3]), path=r[4]) for r in rows
+            ArticleSummary(id=r[0], title=r[1], source=r[2], published=parse_published(r[3]), path=r[4]) for r in rows
         ]
 
     def summaries_by_id(self, ids: Sequence[str]) -> dict[str, ArticleSummary]:
@@ -375,7 +329,7 @@ class Catalog:
                 for r in self._connection.execute(
                     f"SELECT id, title, source, published, path FROM articles WHERE id IN ({marks})", chunk
                 ):
-                    found[r[0]] = ArticleSummary(r[0], r[1], r[2], _parse_published(r[3]), r[4])
+                    found[r[0]] = ArticleSummary(r[0], r[1], r[2], parse_published(r[3]), r[4])
         return found
 
     def dates(self, mentioning: str | None = None) -> tuple[list[tuple[str, dt.date]], list[str]]:
@@ -385,7 +339,7 @@ class Catalog:
             rows = self._connection.execute(
                 f"SELECT id, published FROM articles {conditions} ORDER BY sort_key", parameters
             ).fetchall()
-        dated = [(row[0], published) for row in rows if (published := _parse_published(row[1])) is not None]
+        dated = [(row[0], published) for row in rows if (published := parse_published(row[1])) is not None]
         return dated, [row[0] for row in rows if row[1] is None]
 
     def unindexed(self) -> tuple[list[str], list[str]]:
@@ -402,9 +356,7 @@ class Catalog:
                 "SELECT id, path, raw, metadata, entities FROM articles ORDER BY added_at, rowid"
             ).fetchall()
         for row in rows:
-            yield StoredInput(
-                id=row[0], path=row[1], raw=bytes(row[2]), metadata=row[3], found=_found_from_json(row[4])
-            )
+            yield StoredInput(id=row[0], path=row[1], raw=bytes(row[2]), metadata=row[3], found=found_from_json(row[4]))
 
     def found_entities(self) -> Iterator[tuple[Article, tuple[FoundEntity, ...]]]:
         """Each article's text with what extraction found in it, in the order identity is decided in."""
@@ -413,7 +365,7 @@ class Catalog:
                 "SELECT id, title, body, path, entities FROM articles ORDER BY added_at, rowid"
             ).fetchall()
         for row in rows:
-            yield Article(id=row[0], title=row[1], body=row[2], path=row[3]), _found_from_json(row[4])
+            yield Article(id=row[0], title=row[1], body=row[2], path=row[3]), found_from_json(row[4])
 
     def entity_forms(self) -> Iterator[tuple[str, EntityKind, dict[str, int], str]]:
         """(id, kind, form -> number of articles, display name) of every entity: what identity is loaded from."""
@@ -486,14 +438,6 @@ def _filters(mentioning: str | None, between: DayRange | None) -> tuple[str, tup
         clauses.append("sort_key >= ? AND sort_key < ?")
         parameters += [between[0].isoformat(), (between[1] + dt.timedelta(days=1)).isoformat()]
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(parameters)
-
-
-def _provenance(value: str | None) -> Provenance | None:
-    if value == "metadata":
-        return "metadata"
-    if value == "text":
-        return "text"
-    return None
 
 
 class _Transaction:

@@ -25,7 +25,7 @@ def corpus_file(relative: str) -> Path:
     """The corpus file, or a skip that names where it was looked for (a fresh machine has none of them)."""
     path = corpora_dir() / relative
     if not path.is_file():
-        pytest.skip(f"{relative} not found at {path}: research-only data, not shipped (set NEWSDESK_CORPORA)")
+        pytest.skip(f"{relative} not in the shared corpora ({path}): research-only, not shipped; set NEWSDESK_CORPORA")
     return path
 
 
