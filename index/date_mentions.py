@@ -24,7 +24,8 @@ The rules for what a news report means (examples and limits in bench/dates/READM
   publication date they stay unresolved.
 * "last week"/"this week" are not reported: there is no week precision, and a day would overstate it.
 
-A month-precision date is the first of that month, a year-precision date the first of January.
+A month-precision date is the first of that month, a year-precision date the first of January. The patterns
+and word lists these rules use are in index.date_words.
 """
 
 from __future__ import annotations
@@ -36,8 +37,35 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dateutil import parser as date_parser
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as Weekday
+
+from index.date_words import (
+    ANCHOR,
+    ANCHOR_MARGIN,
+    CLAUSE_OPENERS,
+    CUE_WINDOW,
+    DATE_PREPOSITIONS,
+    DAY_WORDS,
+    DEADLINE_WORDS,
+    FULL_MONTHS,
+    FUTURE_WORDS,
+    HOLIDAYS,
+    HONORIFICS,
+    INFO,
+    MAY_PREPOSITIONS,
+    NOT_PAST_ED,
+    NUMBER_WORDS,
+    PASSIVE_AUX,
+    PAST_WORDS,
+    PATTERNS,
+    PERSON_VERBS,
+    RELATIVE,
+    REPORTING_VERBS,
+    TO_VERBS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
 
 Precision = Literal["day", "month", "year"]
 # "nearest": the clause names a deadline ("until Thursday"), whose tense is the setting's, not the date's.
@@ -53,204 +81,6 @@ class DateMention:
     precision: Precision | None  # None exactly when date is None
 
 
-# English names come from dateutil's own tables so the parser and the patterns agree on them.
-_INFO = date_parser.parserinfo()
-_FULL_MONTHS = [names[-1] for names in _INFO.MONTHS]
-_SHORT_MONTHS = sorted({name for names in _INFO.MONTHS for name in names[:-1]} - set(_FULL_MONTHS), key=len)[::-1]
-_WEEKDAY_NAMES = [names[1] for names in _INFO.WEEKDAYS]
-_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
-
-_MONTH_FULL = "(?:" + "|".join(_FULL_MONTHS) + r")\b"
-# Abbreviations ("Sept.", "Jan") only before a day or a year: alone, "Jan" is a name.
-_MONTH_ANY = "(?:" + "|".join(_FULL_MONTHS + _SHORT_MONTHS) + r")\b\.?"
-_WEEKDAY = "(?:" + "|".join(_WEEKDAY_NAMES) + ")"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|[,.:]\d|%)"
-_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%]|[-–]\d)"
-_WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
-_MODIFIER = "early|mid|late|Early|Mid|Late"
-
-# (pattern, kind) in order of priority: a longer, more explicit reading claims its span first.
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"), "absolute"),
-    (
-        re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)"),
-        "numeric",
-    ),
-    (re.compile(rf"{_WD_PREFIX}{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}"), "absolute"),
-    (re.compile(rf"{_WD_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH_ANY},?\s+{_YEAR}"), "absolute"),
-    (
-        re.compile(
-            rf"(?:(?P<mod>{_MODIFIER})[- ])?(?P<month>{_MONTH_FULL})(?:\s+of)?\s+"
-            r"(?P<rel>last|this|next) year\b"
-        ),
-        "month_of_relative_year",
-    ),
-    (re.compile(rf"(?:(?P<mod>{_MODIFIER})[- ])?(?P<month>{_MONTH_ANY})(?:\s+of)?,?\s+(?P<y>{_YEAR})"), "month_year"),
-    (
-        re.compile(rf"(?:(?P<rel>last|next|Last|Next)\s+)?{_WD_PREFIX}(?P<month>{_MONTH_ANY})\s+(?P<day>{_DAY})"),
-        "month_day",
-    ),
-    (re.compile(rf"(?<![\d,.])(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH_FULL})(?P<rel>)"), "month_day"),
-    (re.compile(r"\b(?P<name>New Year['’]s (?:Day|Eve)|Christmas (?:Day|Eve))"), "holiday"),
-    (
-        re.compile(
-            rf"(?:(?P<mod>{_MODIFIER})[- ]|(?P<rel>last|next|this|Last|Next|This)\s+)?"
-            rf"(?P<month>{_MONTH_FULL})"
-        ),
-        "month",
-    ),
-    (re.compile(rf"(?:(?P<mod>{_MODIFIER})[- ])?\b(?P<y>{_YEAR})\b"), "year"),
-    (re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext) (?P<unit>year|month)\b"), "relative"),
-    (
-        re.compile(
-            r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten) "
-            r"(?P<unit>day|month|year)s? ago\b"
-        ),
-        "ago",
-    ),
-    (re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"), "day_word"),
-    (
-        re.compile(rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+|(?P<on>[Oo]n)\s+)?(?P<weekday>{_WEEKDAY})(?![\w-])"),
-        "weekday",
-    ),
-]
-
-# Every pattern above contains one of these; a match is never longer than the margin on either side of it.
-_ANCHOR = re.compile(
-    "|".join([*_FULL_MONTHS, *_SHORT_MONTHS, *_WEEKDAY_NAMES]) + r"|\d[/.-]\d|(?:1[89]|20)\d\d|ago\b|[Yy]ear|month"
-    r"|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|Christmas"
-)
-_ANCHOR_MARGIN = 48
-
-# A month or year alone is a date only after one of these ("in May", "since 2011", "scheduled for November").
-_DATE_PREPOSITIONS = {
-    "in",
-    "of",
-    "since",
-    "until",
-    "till",
-    "by",
-    "for",
-    "from",
-    "to",
-    "through",
-    "during",
-    "before",
-    "after",
-    "between",
-    "around",
-    "throughout",
-    "early",
-    "mid",
-    "late",
-    "on",
-}
-# "May" is also a modal verb and a surname: it needs a narrower context ("talks to May", "voted for May").
-_MAY_PREPOSITIONS = {"in", "of", "since", "until", "till", "early", "mid", "late", "during", "before", "after"}
-_PERSON_VERBS = {"said", "says", "told", "asked", "added", "wrote", "who"}  # "June told reporters": a person
-_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame"}
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-_DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-_HOLIDAYS = {"New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Christmas Eve": (12, 24), "Christmas Day": (12, 25)}
-_RELATIVE = {"last": -1, "this": 0, "next": 1}
-
-_FUTURE_WORDS = {
-    "will",
-    "'ll",
-    "’ll",
-    "shall",
-    "would",
-    "may",
-    "might",
-    "scheduled",
-    "slated",
-    "due",
-    "expected",
-    "planned",
-    "planning",
-    "plans",
-    "plan",
-    "proposed",
-    "upcoming",
-    "going",
-    "set",
-}
-_PAST_WORDS = {
-    "said",
-    "told",
-    "met",
-    "was",
-    "were",
-    "had",
-    "has",
-    "have",
-    "did",
-    "went",
-    "came",
-    "took",
-    "gave",
-    "made",
-    "saw",
-    "flew",
-    "laid",
-    "left",
-    "began",
-    "held",
-    "spoke",
-    "wrote",
-    "sent",
-    "won",
-    "lost",
-    "fell",
-    "rose",
-    "struck",
-    "ago",
-    "last",
-}
-_TO_VERBS = {
-    "visit",
-    "meet",
-    "hold",
-    "attend",
-    "travel",
-    "sign",
-    "host",
-    "discuss",
-    "vote",
-    "announce",
-    "begin",
-    "start",
-    "open",
-    "return",
-    "arrive",
-    "leave",
-    "speak",
-    "address",
-    "testify",
-    "release",
-    "launch",
-}
-_NOT_PAST_ED = {"hundred", "red", "bed", "shed", "wed", "need", "speed", "indeed", "proceed", "exceed", "succeed"}
-_PASSIVE_AUX = {"be", "being", "been", "to", "is", "are", "am"}
-_REPORTING_VERBS = {"said", "says", "told", "added", "stated", "reported", "announced"}
-_CLAUSE_OPENERS = {"it", "he", "she", "they", "we", "that", "the", "its", "his", "her", "their", "a", "an"}
-_DEADLINE_WORDS = {"until", "till"}  # not "by": "by March, prices had fallen" takes the clause's tense
-_CUE_WINDOW = 8  # words back from the mention within its sentence: a clause's verb is rarely further
-
-
 def find_date_mentions(
     text: str, published: dt.date | None, *, dayfirst: bool | None = None
 ) -> tuple[DateMention, ...]:
@@ -263,7 +93,7 @@ def find_date_mentions(
     claimed: list[tuple[int, int]] = []
     found: list[tuple[re.Match[str], str]] = []
     windows = _anchor_windows(text)
-    for pattern, kind in _PATTERNS:
+    for pattern, kind in PATTERNS:
         for match in (m for first, last in windows for m in pattern.finditer(text, first, last)):
             start, end = match.span()
             if any(start < other_end and other_start < end for other_start, other_end in claimed):
@@ -284,7 +114,7 @@ def find_date_mentions(
             continue
         date, precision = _resolve(text, match, kind, pub, dayfirst)
         named = match["weekday"] if plain_weekday else match.group().split(",")[0].split()[0]
-        if date is not None and named in _WEEKDAY_NAMES and date.weekday() == _WEEKDAY_NAMES.index(named):
+        if date is not None and named in WEEKDAY_NAMES and date.weekday() == WEEKDAY_NAMES.index(named):
             weekday_dates.setdefault(named, date)  # "on Thursday", or "Thursday, May 31" naming the same day
         resolved.append((match, date, precision))
     for index in uncued:
@@ -303,8 +133,8 @@ def _anchor_windows(text: str) -> list[tuple[int, int]]:
     """Stretches of text around the words every mention contains (a month, weekday, year, number with a
     separator, or relative word): scanning only these keeps the cost in proportion to the dates, not the text."""
     windows: list[tuple[int, int]] = []
-    for anchor in _ANCHOR.finditer(text):
-        first, last = max(0, anchor.start() - _ANCHOR_MARGIN), min(len(text), anchor.end() + _ANCHOR_MARGIN)
+    for anchor in ANCHOR.finditer(text):
+        first, last = max(0, anchor.start() - ANCHOR_MARGIN), min(len(text), anchor.end() + ANCHOR_MARGIN)
         if windows and first <= windows[-1][1]:
             windows[-1] = (windows[-1][0], last)
         else:
@@ -340,16 +170,16 @@ def _in_date_context(text: str, match: re.Match[str], kind: str, claimed: list[t
         month = match["month"]
         if match["mod"] or match["rel"]:
             return True
-        if next_word in _PERSON_VERBS or (month == "May" and text.startswith(("'s", "’s"), match.end())):
+        if next_word in PERSON_VERBS or (month == "May" and text.startswith(("'s", "’s"), match.end())):
             return False  # "June told reporters", "May's cabinet": people
-        allowed = _MAY_PREPOSITIONS if month == "May" else _DATE_PREPOSITIONS
+        allowed = MAY_PREPOSITIONS if month == "May" else DATE_PREPOSITIONS
         if previous.lower() in allowed:
             return True
         return _paired(text, match, previous, claimed)
     if kind == "year":  # after "to"/"for" a four-digit number is as often a quantity ("rose to 1990 dlrs")
         return (
             bool(match["mod"])
-            or previous.lower() in _DATE_PREPOSITIONS - {"on", "for", "to"}
+            or previous.lower() in DATE_PREPOSITIONS - {"on", "for", "to"}
             or _paired(text, match, previous, claimed)
         )
     if kind == "relative":
@@ -357,9 +187,9 @@ def _in_date_context(text: str, match: re.Match[str], kind: str, claimed: list[t
     if kind == "weekday":
         if match["rel"] or match["on"]:
             return True
-        if previous in _HONORIFICS or (previous[:1].isupper() and not _starts_sentence(text, match.start())):
+        if previous in HONORIFICS or (previous[:1].isupper() and not _starts_sentence(text, match.start())):
             return False  # "Mr. Sunday", "Bloody Sunday", "Super Tuesday"
-        return not next_word[:1].isupper() or next_word in _FULL_MONTHS  # "Sunday Times" is a name
+        return not next_word[:1].isupper() or next_word in FULL_MONTHS  # "Sunday Times" is a name
     if kind == "day_word" and match["word"][0].isupper():
         return _starts_sentence(text, match.start())  # "Russia Today", "USA Today" are names
     return True
@@ -375,7 +205,7 @@ def _resolve(
 ) -> tuple[dt.date | None, Precision | None]:
     if kind == "absolute":
         try:
-            return date_parser.parse(re.sub(r"^the\s+", "", match.group()), parserinfo=_INFO).date(), "day"
+            return date_parser.parse(re.sub(r"^the\s+", "", match.group()), parserinfo=INFO).date(), "day"
         except (ValueError, OverflowError):
             return None, None
     if kind == "numeric":
@@ -387,23 +217,23 @@ def _resolve(
     if pub is None:
         return None, None
     if kind == "month_of_relative_year":
-        return pub + relativedelta(years=_RELATIVE[match["rel"]], month=_month_number(match["month"]), day=1), "month"
+        return pub + relativedelta(years=RELATIVE[match["rel"]], month=_month_number(match["month"]), day=1), "month"
     if kind == "month_day":
         day = int(re.sub(r"\D", "", match["day"]))
         return nearest_month_day(_month_number(match["month"]), day, pub, (match["rel"] or "").lower()), "day"
     if kind == "holiday":
-        month, day = _HOLIDAYS[match["name"].replace("’", "'")]
+        month, day = HOLIDAYS[match["name"].replace("’", "'")]
         occurrence = lambda years: relativedelta(years=years, month=month, day=day)  # noqa: E731
         return _by_tense(_clause_tense(text, match.start()), pub, occurrence), "day"
     if kind == "month":
         return _resolve_month(text, match, pub), "month"
     if kind == "relative":
-        step = _RELATIVE[match["rel"].lower()]
+        step = RELATIVE[match["rel"].lower()]
         if match["unit"] == "year":
             return pub + relativedelta(years=step, month=1, day=1), "year"
         return pub + relativedelta(months=step, day=1), "month"
     if kind == "ago":
-        count = int(match["n"]) if match["n"].isdigit() else _NUMBER_WORDS[match["n"]]
+        count = int(match["n"]) if match["n"].isdigit() else NUMBER_WORDS[match["n"]]
         unit = match["unit"]
         if unit == "day":
             return pub - relativedelta(days=count), "day"
@@ -411,7 +241,7 @@ def _resolve(
             return pub - relativedelta(months=count, day=1), "month"
         return pub - relativedelta(years=count, month=1, day=1), "year"
     if kind == "day_word":
-        return pub + relativedelta(days=_DAY_WORDS[match["word"].lower()]), "day"
+        return pub + relativedelta(days=DAY_WORDS[match["word"].lower()]), "day"
     return _resolve_weekday(text, match, pub), "day"
 
 
@@ -483,27 +313,27 @@ def _resolve_weekday(text: str, match: re.Match[str], pub: dt.date) -> dt.date:
 
 def _clause_tense(text: str, position: int) -> Tense | None:
     """The tense of the nearest cue word before `position` in its sentence, within a few words; None if none."""
-    words = _words_before(text, position, _CUE_WINDOW)
+    words = _words_before(text, position, CUE_WINDOW)
     if words and words[-1].lower() == "on":
         words.pop()
-    if words and words[-1].lower() in _DEADLINE_WORDS:
+    if words and words[-1].lower() in DEADLINE_WORDS:
         return "nearest"  # "postponed until Thursday": the deadline is ahead of the postponing
     for index in range(len(words) - 1, -1, -1):
         word = words[index].lower()
         previous = words[index - 1].lower() if index else ""
         following = words[index + 1].lower() if index + 1 < len(words) else ""
-        if word in _TO_VERBS and previous == "to":
+        if word in TO_VERBS and previous == "to":
             return "future"  # "to visit North Korea on Thursday"
         if (word == "set" and following not in ("to", "for")) or previous in ("than", "as"):
             continue  # "sales were better than expected in February"
-        if word in _FUTURE_WORDS:
+        if word in FUTURE_WORDS:
             return "future"
         if not words[index][:1].islower():
             continue
-        if word in _REPORTING_VERBS and len(words) - index > 3 and following in _CLAUSE_OPENERS:
+        if word in REPORTING_VERBS and len(words) - index > 3 and following in CLAUSE_OPENERS:
             return None  # "said it is launching in May": the date is the reported clause's, which has no cue
-        if word in _PAST_WORDS or (word.endswith("ed") and word not in _NOT_PAST_ED and len(word) > 3):
-            if previous in _PASSIVE_AUX:
+        if word in PAST_WORDS or (word.endswith("ed") and word not in NOT_PAST_ED and len(word) > 3):
+            if previous in PASSIVE_AUX:
                 continue  # "will be held", "is located": a participle, not a past tense
             return "past"
     return None
@@ -530,11 +360,11 @@ def _starts_sentence(text: str, position: int) -> bool:
 
 
 def _month_number(name: str) -> int:
-    number = _INFO.month(name.rstrip("."))
+    number = INFO.month(name.rstrip("."))
     if number is None:
         raise ValueError(f"not a month name: {name!r}")
     return number
 
 
 def _weekday_of(name: str) -> Weekday:
-    return _WEEKDAYS[_WEEKDAY_NAMES.index(name)]
+    return WEEKDAYS[WEEKDAY_NAMES.index(name)]

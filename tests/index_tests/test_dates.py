@@ -6,13 +6,8 @@ import datetime as dt
 
 import pytest
 
-from index.dates import (
-    PublicationDate,
-    date_from_byline,
-    parse_date_value,
-    publication_date_from_page,
-    read_print_line,
-)
+from index.dates import parse_date_value, read_print_line
+from index.page_dates import PublicationDate, date_from_byline, publication_date_from_page
 
 
 @pytest.mark.parametrize(
