@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from index.model import AddReport, Article, ArticleSummary, EntityInfo, SearchResult
+from index.related import Related
+from index.stories import Story
 from index.timeline import Granularity, Timeline
 from tui.timeline_layout import DayRange
 
@@ -90,3 +92,26 @@ class LibraryFailed(Message, bubble=False):
     """The library refused a request on purpose (a bad query, a busy library): `error` is one line fit to show."""
 
     error: str
+
+
+@dataclass
+class RelatedLoaded(Message, bubble=False):
+    """The articles most related to `article_id`, best first, with why."""
+
+    article_id: str
+    related: list[Related]
+
+
+@dataclass
+class StoriesLoaded(Message, bubble=False):
+    """The library's story groups: articles about one event, two or more each."""
+
+    stories: list[Story]
+
+
+@dataclass
+class UrlResolved(Message, bubble=False):
+    """The library article whose URL is `url`, or None: then it is the system browser's to open."""
+
+    url: str
+    article_id: str | None

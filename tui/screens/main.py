@@ -3,25 +3,20 @@ workers, and hands the answers down to the panes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
-from textual.message import Message
+from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar
-from textual.worker import get_current_worker
 
-from index.errors import NewsdeskError, QueryError
 from index.library import Library
 from index.model import Article, ArticleSummary, Entity
 from index.timeline import Granularity
+from tui.history import Place, PlaceKind
 from tui.messages import (
     ArticleLoaded,
     ArticlesLoaded,
@@ -31,23 +26,24 @@ from tui.messages import (
     SearchCompleted,
     SeedsAdded,
     SeedsProgress,
+    StoriesLoaded,
     TimelineLoaded,
 )
 from tui.screens.help import HelpScreen, HelpSection
+from tui.screens.navigating_screen import NavigatingScreen
 from tui.timeline_layout import DayRange, range_label
 from tui.widgets.article_list import ArticleList, ListEntry
 from tui.widgets.entity_sidebar import EntitySidebar, SidebarEntry
 from tui.widgets.filter_chip import FilterChip
 from tui.widgets.reading_view import ReadingView
+from tui.widgets.related_panel import RelatedPanel
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.timeline_strip import TimelineStrip
 
-Pane = ArticleList | ReadingView | EntitySidebar | TimelineStrip
-# How many of the library's most widely mentioned entities the sidebar lists in its library scope.
-LIBRARY_TOP_ENTITIES = 50
+Pane = ArticleList | ReadingView | RelatedPanel | EntitySidebar | TimelineStrip
 
 
-class MainScreen(Screen[None]):
+class MainScreen(NavigatingScreen):
     AUTO_FOCUS = "ArticleList"
     # Below 90 columns the screen is "-narrow" and app.tcss hides the entity sidebar: the list and the article first.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
@@ -62,10 +58,17 @@ class MainScreen(Screen[None]):
         # Active while the open article names the filter's entity (check_action).
         Binding("n", "jump_mention(1)", "Next mention", id="newsdesk.next_mention"),
         Binding("N", "jump_mention(-1)", "Previous mention", id="newsdesk.previous_mention"),
-        # Tab walks the four panes only; the search box is reached with "/".
+        # Tab walks the panes shown (the related panel too, while open); the search box is reached with "/".
         Binding("tab", "cycle_panes(1)", "Next pane", show=False, id="newsdesk.next_pane"),
         Binding("shift+tab", "cycle_panes(-1)", "Previous pane", show=False, id="newsdesk.previous_pane"),
         Binding("question_mark", "show_help", "Keys", id="newsdesk.help"),
+        # Like a browser: back and forward over articles opened, searches run and filters applied (NavigatingScreen).
+        Binding("H,alt+left", "back", "Back", show=False, id="newsdesk.back"),
+        Binding("L,alt+right", "forward", "Forward", show=False, id="newsdesk.forward"),
+        Binding("y", "show_history", "History", show=False, id="newsdesk.history"),
+        Binding("r", "toggle_related", "Related", show=False, id="newsdesk.related"),
+        # Never automatic: a library article with that URL opens here, an http(s) one in the system browser.
+        Binding("u", "open_link", "Open link", show=False, id="newsdesk.open_url"),
     ]
 
     # always_update: Enter on the same query asks again (the library may have changed; a refused query says why again).
@@ -76,25 +79,29 @@ class MainScreen(Screen[None]):
     date_filter: reactive[DayRange | None] = reactive(None, init=False)
     # The timeline's bucket size, as zoomed with + and -; None: the library's choice for the span.
     timeline_by: reactive[Granularity | None] = reactive(None, init=False)
-    current_article: reactive[Article | None] = reactive(None, init=False)
 
     def __init__(self, library: Library) -> None:
-        super().__init__()
-        self.library = library
+        super().__init__(library)
         self._articles: list[ArticleSummary] = []
         self._read_ids: set[str] = set()
+        # What a restored place still waits for: the list's cursor (for the list's next rows), the reading scroll.
+        self._pending_list_index: int | None = None
+        self._pending_scroll: float | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
         yield ProgressBar(id="seed-progress", show_eta=False)
         with Horizontal(id="panes"):
             yield ArticleList(id="article-list")
-            yield ReadingView(id="reading-view")
+            with Vertical(id="reading-pane"):
+                yield ReadingView(id="reading-view")
+                yield RelatedPanel(id="related-panel")
             yield EntitySidebar(id="entity-sidebar")
         yield TimelineStrip(id="timeline-strip")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.history.visit(Place("start"))
         self.load_library()
 
     @property
@@ -103,65 +110,10 @@ class MainScreen(Screen[None]):
         return (
             self.query_one(ArticleList),
             self.query_one(ReadingView),
+            self.query_one(RelatedPanel),
             self.query_one(EntitySidebar),
             self.query_one(TimelineStrip),
         )
-
-    # -- workers: the library is never called on the event loop ---------------------------------------------------
-
-    @contextmanager
-    def _library_errors_reported(self) -> Iterator[None]:
-        """A refusal from the library becomes a notification; anything else is a bug and should crash loudly."""
-        try:
-            yield
-        except NewsdeskError as error:
-            self._answer(LibraryFailed(str(error)))
-
-    def _answer(self, message: Message) -> None:
-        """Post a worker's result, unless a newer request has replaced the worker (its thread ran on regardless)."""
-        if not get_current_worker().is_cancelled:
-            self.post_message(message)
-
-    @work(thread=True, exclusive=True, group="library")
-    def load_library(self) -> None:
-        """Fill a new default library with the bundled articles first, then read the whole library."""
-        with self._library_errors_reported():
-            if self.library.is_default and self.library.is_empty():
-                self._answer(SeedsAdded(self.library.add_seeds(self._report_seed_progress)))
-            self._answer(ArticlesLoaded(self.library.articles(), self.library.read_ids()))
-            self._answer(LibraryEntitiesLoaded(self.library.entities()[:LIBRARY_TOP_ENTITIES]))
-
-    def _report_seed_progress(self, done: int, total: int, current: str) -> None:
-        self._answer(SeedsProgress(done, total, current))
-
-    @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str, entity_id: str | None, between: DayRange | None) -> None:
-        with self._library_errors_reported():
-            result = self.library.search(query, within_entity=entity_id, between=between)
-            self._answer(SearchCompleted(query, entity_id, between, result))
-
-    @work(thread=True, exclusive=True, group="search")
-    def load_filtered(self, entity_id: str | None, between: DayRange | None) -> None:
-        with self._library_errors_reported():
-            articles = self.library.articles(mentioning=entity_id, between=between)
-            self._answer(FilteredArticlesLoaded(entity_id, between, articles))
-
-    @work(thread=True, exclusive=True, group="timeline")
-    def load_timeline(self, by: Granularity | None, query: str, entity_id: str | None) -> None:
-        with self._library_errors_reported():
-            try:
-                timeline = self.library.timeline(by, query=query or None, within_entity=entity_id)
-            except QueryError:
-                return  # the search's own worker reports the refused query; the strip keeps what it shows
-            self._answer(TimelineLoaded(by, query, entity_id, timeline))
-
-    @work(thread=True, exclusive=True, group="article")
-    def open_article(self, article_id: str) -> None:
-        with self._library_errors_reported():
-            article = self.library.get(article_id)
-            counts = self.library.entity_article_counts([entity.id for entity in article.entities])
-            self.library.mark_read(article_id)
-            self._answer(ArticleLoaded(article, counts))
 
     # -- answers from the workers ----------------------------------------------------------------------------------
 
@@ -192,7 +144,7 @@ class MainScreen(Screen[None]):
     def on_filtered_articles_loaded(self, event: FilteredArticlesLoaded) -> None:
         if self.request or (event.entity_id, event.between) != (self._filter_id, self.date_filter):
             return  # a filter has changed since, or a search has started
-        self.query_one(ArticleList).show_entries([ListEntry.from_summary(a) for a in event.articles], self._read_ids)
+        self._show_entries([ListEntry.from_summary(a) for a in event.articles])
         count = len(event.articles)
         self.query_one(SearchBar).status = Text(f"{count} article{'' if count == 1 else 's'}")
 
@@ -200,7 +152,7 @@ class MainScreen(Screen[None]):
         if (event.query, event.entity_id, event.between) != (self.request, self._filter_id, self.date_filter):
             return  # the answer to a query (or a filter) the user has since replaced or cleared
         hits = event.result.hits
-        self.query_one(ArticleList).show_entries([ListEntry.from_hit(hit) for hit in hits], self._read_ids)
+        self._show_entries([ListEntry.from_hit(hit) for hit in hits])
         self.query_one(SearchBar).status = search_status(event.query, event.result.total, len(hits))
 
     def on_timeline_loaded(self, event: TimelineLoaded) -> None:
@@ -214,8 +166,17 @@ class MainScreen(Screen[None]):
         )
         self._read_ids.add(event.article.id)
         self.query_one(ArticleList).mark_read(event.article.id)
+        self.history.name_article(event.article.id, event.article.title)
+        self.refresh_related()
+        scroll_y, self._pending_scroll = self._pending_scroll, None
+        if scroll_y is not None:
+            self.query_one(ReadingView).restore_scroll(scroll_y)
+
+    def on_stories_loaded(self, event: StoriesLoaded) -> None:
+        self.query_one(ArticleList).stories = {article: story for story in event.stories for article in story.articles}
 
     def on_library_failed(self, event: LibraryFailed) -> None:
+        self._pending_list_index = None  # a refused search leaves the list as it was: no cursor to restore in it
         self.notify(event.error, title="newsdesk", severity="error")
 
     # -- what the panes ask for ------------------------------------------------------------------------------------
@@ -225,7 +186,7 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one(ArticleList))
 
     def on_article_list_article_chosen(self, event: ArticleList.ArticleChosen) -> None:
-        self.open_article(event.article_id)
+        self.open_in_history(event.article_id)
 
     def on_entity_sidebar_entity_chosen(self, event: EntitySidebar.EntityChosen) -> None:
         self.entity_filter = event.entity
@@ -249,24 +210,35 @@ class MainScreen(Screen[None]):
     # -- state changes ---------------------------------------------------------------------------------------------
 
     def watch_request(self, request: str) -> None:
+        self.record("search")
         if not request:
             self.query_one(SearchBar).clear()
         self._refresh_list()
         self._refresh_timeline()
 
-    def watch_entity_filter(self, entity: Entity | None) -> None:
+    def watch_entity_filter(self) -> None:
+        self.record("entity")
+        self._show_entity_filter()
+        self._refresh_list()
+        self._refresh_timeline()
+
+    def watch_date_filter(self) -> None:
+        self.record("dates")
+        self._show_date_filter()
+        self._refresh_list()
+
+    def _show_entity_filter(self) -> None:
+        entity = self.entity_filter
         self.query_one(SearchBar).entity_chip.label = entity.name if entity is not None else None
         self.query_one(EntitySidebar).filter_id = entity.id if entity is not None else None
         self.query_one(ReadingView).entity = entity
         self.refresh_bindings()
-        self._refresh_list()
-        self._refresh_timeline()
 
-    def watch_date_filter(self, days: DayRange | None) -> None:
+    def _show_date_filter(self) -> None:
+        days = self.date_filter
         self.query_one(SearchBar).date_chip.label = range_label(*days) if days is not None else None
         self.query_one(TimelineStrip).date_filter = days  # shaded there; the strip's buckets stay as they are
         self.refresh_bindings()
-        self._refresh_list()
 
     def watch_timeline_by(self) -> None:
         self._refresh_timeline()
@@ -298,7 +270,14 @@ class MainScreen(Screen[None]):
         self.load_timeline(self.timeline_by, self.request, self._filter_id)
 
     def _show_all_articles(self) -> None:
-        self.query_one(ArticleList).show_entries([ListEntry.from_summary(a) for a in self._articles], self._read_ids)
+        self._show_entries([ListEntry.from_summary(a) for a in self._articles])
+
+    def _show_entries(self, entries: Sequence[ListEntry]) -> None:
+        article_list = self.query_one(ArticleList)
+        article_list.show_entries(entries, self._read_ids)
+        index, self._pending_list_index = self._pending_list_index, None
+        if index is not None and article_list.option_count:
+            article_list.highlighted = min(index, article_list.option_count - 1)
 
     # -- actions ---------------------------------------------------------------------------------------------------
 
@@ -312,7 +291,7 @@ class MainScreen(Screen[None]):
             return self.date_filter is not None
         if action == "jump_mention":
             return self.query_one(ReadingView).mention_count > 0
-        return True
+        return super().check_action(action, parameters)
 
     def action_focus_search(self) -> None:
         # set_focus, not widget.focus(): focus() waits behind the keys already queued.
@@ -359,6 +338,46 @@ class MainScreen(Screen[None]):
             # Only its own keys: the box's text editing is every text box's, and would drown the rest.
             HelpSection("Search box", (type(self.query_one(SearchBar).input),), inherited_actions=frozenset()),
         ]
+
+    # -- history ---------------------------------------------------------------------------------------------------
+
+    def current_view(self, kind: PlaceKind) -> Place:
+        """What the screen shows now, as a new place reached by `kind` (the list refilled with its cursor at the top,
+        unless an article was opened)."""
+        return Place(
+            kind,
+            self.request,
+            self.entity_filter,
+            self.date_filter,
+            self._article_id,
+            list_index=self.query_one(ArticleList).highlighted if kind == "article" else None,
+            scroll_y=0.0 if kind == "article" else self.query_one(ReadingView).scroll_y,
+        )
+
+    def restore(self, place: Place) -> None:
+        """Show a place of the history again: its search and filters, its article, its cursor and scroll."""
+        self.set_reactive(MainScreen.request, place.query)
+        self.set_reactive(MainScreen.entity_filter, place.entity)
+        self.set_reactive(MainScreen.date_filter, place.dates)
+        search_bar = self.query_one(SearchBar)
+        if place.query:
+            search_bar.input.value = place.query
+        else:
+            search_bar.clear()
+        self._show_entity_filter()
+        self._show_date_filter()
+        self._pending_list_index = place.list_index if place.list_index is not None else 0
+        self._refresh_list()
+        self._refresh_timeline()
+        if place.article_id is None:
+            self._article_id = None
+            self.current_article = None
+        elif place.article_id != self._article_id or self.current_article is None:
+            self._article_id = place.article_id
+            self._pending_scroll = place.scroll_y
+            self.open_article(place.article_id)
+        else:
+            self.query_one(ReadingView).scroll_to(y=place.scroll_y, animate=False, immediate=True)
 
 
 def search_status(query: str, total: int, shown: int) -> Text:

@@ -24,6 +24,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index.model import ArticleSummary, Hit, Segments
+from index.stories import Story
 from tui.formatting import byline
 
 UNREAD_MARK = "●"
@@ -67,15 +68,19 @@ class PromptStyles:
     match: Style
 
 
-def layout_prompt(entry: ListEntry, *, unread: bool, width: int | None, styles: PromptStyles) -> Text:
+def layout_prompt(
+    entry: ListEntry, *, unread: bool, width: int | None, styles: PromptStyles, story_size: int | None = None
+) -> Text:
     """Mark and title, then the byline, then (for a hit) at most two lines of snippet; matched terms styled apart.
+    A story group's row (`story_size` articles, collapsed into one) says so after the byline: "· 3 articles".
 
     `width` is the option's, in cells; every line but the first is indented under the title, e.g.
     "● Title that wraps\n  continues here\n  Source · date".
     """
     text_width = max(width - len(INDENT), MIN_WIDTH) if width is not None else FALLBACK_WIDTH
     lines = _wrap(_segments_text(entry.title, styles.match), text_width)
-    lines.extend(_wrap(Text(byline(entry.source, entry.published), styles.byline), text_width))
+    story = f" · {story_size} articles" if story_size is not None else ""
+    lines.extend(_wrap(Text(byline(entry.source, entry.published) + story, styles.byline), text_width))
     if entry.snippet:
         snippet = _segments_text(entry.snippet, styles.match, styles.snippet)
         lines.extend(fit_snippet(snippet, text_width, _first_match(entry.snippet)))
@@ -155,6 +160,33 @@ def _segments_text(segments: Segments, match_style: Style, style: Style | str = 
     return text
 
 
+def collapse_stories(entries: Sequence[ListEntry], stories: dict[str, Story]) -> tuple[list[ListEntry], dict[str, int]]:
+    """One entry per story group, where its first listed article was: the group's latest listed article (by date;
+    undated ones count as oldest). Also, for each such entry, how many articles its story has."""
+    by_story: dict[str, list[ListEntry]] = {}
+    for entry in entries:
+        story = stories.get(entry.id)
+        if story is not None:
+            by_story.setdefault(story.id, []).append(entry)
+    shown: list[ListEntry] = []
+    sizes: dict[str, int] = {}
+    for entry in entries:
+        story = stories.get(entry.id)
+        if story is None:
+            shown.append(entry)
+        elif by_story[story.id][0] is entry:
+            members = by_story[story.id]
+            latest = max(members, key=_recency)
+            shown.append(latest)
+            sizes[latest.id] = len(story.articles)
+    return shown, sizes
+
+
+def _recency(entry: ListEntry) -> int:
+    """For the latest of a story's entries: the day's ordinal (a datetime and a date compare only this way)."""
+    return entry.published.toordinal() if entry.published is not None else 0
+
+
 class ArticleList(OptionList):
     PANE_TITLE: ClassVar[str] = "Articles"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -167,6 +199,7 @@ class ArticleList(OptionList):
         Binding("j", "cursor_down", "Down", show=False, id="article_list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="article_list.up"),
         Binding("enter", "select", "Open article", show=False, id="article_list.open"),
+        Binding("g", "toggle_stories", "One row per story", show=False, id="article_list.toggle_stories"),
     ]
 
     @dataclass
@@ -177,24 +210,45 @@ class ArticleList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._entries: dict[str, ListEntry] = {}
+        self._listed: list[ListEntry] = []  # every entry given, story groups or not
+        self._entries: dict[str, ListEntry] = {}  # the rows shown
+        self._story_sizes: dict[str, int] = {}  # for the rows that stand for a collapsed story group, its size
+        self.stories_collapsed = False
         self._read_ids: set[str] = set()
         self._laid_out_for: int | None = None  # the option width the prompts were laid out for
+        # Each article's story group, if it belongs to one (set by the screen).
+        self.stories: dict[str, Story] = {}
 
     def on_mount(self) -> None:
         self.border_title = self.PANE_TITLE
 
     def show_entries(self, entries: Sequence[ListEntry], read_ids: set[str]) -> None:
         """Replace the rows; the cursor goes to the first one."""
-        self._entries = {entry.id: entry for entry in entries}
+        self._listed = list(entries)
         self._read_ids = set(read_ids)
+        self._rebuild()
+        self.highlighted = 0 if self._entries else None
+
+    def action_toggle_stories(self) -> None:
+        """One row per story group (its latest article, with the group's size), or every article again."""
+        highlighted = self.highlighted_option
+        kept = highlighted.id if highlighted is not None else None
+        self.stories_collapsed = not self.stories_collapsed
+        self._rebuild()
+        if kept is not None and kept not in self._entries and kept in self.stories:
+            group = self.stories[kept].articles
+            kept = next((entry_id for entry_id in self._entries if entry_id in group), None)
+        self.highlighted = self.get_option_index(kept) if kept in self._entries else (0 if self._entries else None)
+
+    def _rebuild(self) -> None:
+        shown, self._story_sizes = collapse_stories(self._listed, self.stories if self.stories_collapsed else {})
+        self._entries = {entry.id: entry for entry in shown}
         self._laid_out_for = self._option_width()
         styles = self._styles()
         rows: list[Option | None] = []
-        for entry in entries:
+        for entry in shown:
             rows.extend((Option(self._prompt(entry, styles), id=entry.id), None))
         self.set_options(rows[:-1])  # None draws a rule between two articles
-        self.highlighted = 0 if entries else None
 
     def mark_read(self, article_id: str) -> None:
         """Drop the unread mark of one row, if it is listed, leaving the cursor where it is."""
@@ -226,7 +280,13 @@ class ArticleList(OptionList):
         return width if width > 0 else None
 
     def _prompt(self, entry: ListEntry, styles: PromptStyles) -> Text:
-        return layout_prompt(entry, unread=entry.id not in self._read_ids, width=self._laid_out_for, styles=styles)
+        return layout_prompt(
+            entry,
+            unread=entry.id not in self._read_ids,
+            width=self._laid_out_for,
+            styles=styles,
+            story_size=self._story_sizes.get(entry.id),
+        )
 
     def _styles(self) -> PromptStyles:
         return PromptStyles(

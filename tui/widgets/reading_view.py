@@ -41,6 +41,7 @@ class ReadingView(VerticalScroll):
         super().__init__(id=id)
         self.spots: list[Spot] = []
         self._composed_for: Article | None = None  # the article the shown blocks belong to
+        self._pending_scroll: tuple[float, int] | None = None  # a scroll to restore once laid out, and tries left
 
     def on_mount(self) -> None:
         self.border_title = self.PANE_TITLE
@@ -65,6 +66,22 @@ class ReadingView(VerticalScroll):
     def watch_article(self) -> None:
         self.scroll_home(animate=False)
         self._locate()
+
+    def restore_scroll(self, y: float) -> None:
+        """Scroll to `y` once the article being composed is laid out (going back to where the user was)."""
+        self._pending_scroll = (y, 10)
+        self.call_after_refresh(self._apply_pending_scroll)
+
+    def _apply_pending_scroll(self) -> None:
+        if self._pending_scroll is None:
+            return
+        y, tries = self._pending_scroll
+        if (self._composed_for is not self.article or self.max_scroll_y < y) and tries > 0:
+            self._pending_scroll = (y, tries - 1)  # not composed or laid out yet: after the next refresh
+            self.call_after_refresh(self._apply_pending_scroll)
+            return
+        self._pending_scroll = None
+        self.scroll_to(y=y, animate=False, immediate=True)
 
     def watch_entity(self) -> None:
         self._locate()

@@ -1,0 +1,108 @@
+"""The main screen's half that asks the library: every call runs in a thread worker, and only posts its answer back
+as a typed message (tui.messages); the screen's other half (tui.screens.main) handles the answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from textual import work
+from textual.message import Message
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from index.errors import NewsdeskError, QueryError
+from index.library import Library
+from index.timeline import Granularity
+from tui.messages import (
+    ArticleLoaded,
+    ArticlesLoaded,
+    FilteredArticlesLoaded,
+    LibraryEntitiesLoaded,
+    LibraryFailed,
+    RelatedLoaded,
+    SearchCompleted,
+    SeedsAdded,
+    SeedsProgress,
+    StoriesLoaded,
+    TimelineLoaded,
+    UrlResolved,
+)
+from tui.timeline_layout import DayRange
+
+# How many of the library's most widely mentioned entities the sidebar lists in its library scope.
+LIBRARY_TOP_ENTITIES = 50
+# How many related articles the related panel lists.
+RELATED_LIMIT = 10
+
+
+class LibraryScreen(Screen[None]):
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
+    @contextmanager
+    def _library_errors_reported(self) -> Iterator[None]:
+        """A refusal from the library becomes a notification; anything else is a bug and should crash loudly."""
+        try:
+            yield
+        except NewsdeskError as error:
+            self._answer(LibraryFailed(str(error)))
+
+    def _answer(self, message: Message) -> None:
+        """Post a worker's result, unless a newer request has replaced the worker (its thread ran on regardless)."""
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @work(thread=True, exclusive=True, group="library")
+    def load_library(self) -> None:
+        """Fill a new default library with the bundled articles first, then read the whole library."""
+        with self._library_errors_reported():
+            if self.library.is_default and self.library.is_empty():
+                self._answer(SeedsAdded(self.library.add_seeds(self._report_seed_progress)))
+            self._answer(ArticlesLoaded(self.library.articles(), self.library.read_ids()))
+            self._answer(StoriesLoaded(self.library.stories()))
+            self._answer(LibraryEntitiesLoaded(self.library.entities()[:LIBRARY_TOP_ENTITIES]))
+
+    def _report_seed_progress(self, done: int, total: int, current: str) -> None:
+        self._answer(SeedsProgress(done, total, current))
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str, entity_id: str | None, between: DayRange | None) -> None:
+        with self._library_errors_reported():
+            result = self.library.search(query, within_entity=entity_id, between=between)
+            self._answer(SearchCompleted(query, entity_id, between, result))
+
+    @work(thread=True, exclusive=True, group="search")
+    def load_filtered(self, entity_id: str | None, between: DayRange | None) -> None:
+        with self._library_errors_reported():
+            articles = self.library.articles(mentioning=entity_id, between=between)
+            self._answer(FilteredArticlesLoaded(entity_id, between, articles))
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def load_timeline(self, by: Granularity | None, query: str, entity_id: str | None) -> None:
+        with self._library_errors_reported():
+            try:
+                timeline = self.library.timeline(by, query=query or None, within_entity=entity_id)
+            except QueryError:
+                return  # the search's own worker reports the refused query; the strip keeps what it shows
+            self._answer(TimelineLoaded(by, query, entity_id, timeline))
+
+    @work(thread=True, exclusive=True, group="article")
+    def open_article(self, article_id: str) -> None:
+        with self._library_errors_reported():
+            article = self.library.get(article_id)
+            counts = self.library.entity_article_counts([entity.id for entity in article.entities])
+            self.library.mark_read(article_id)
+            self._answer(ArticleLoaded(article, counts))
+
+    @work(thread=True, exclusive=True, group="related")
+    def load_related(self, article_id: str) -> None:
+        with self._library_errors_reported():
+            self._answer(RelatedLoaded(article_id, self.library.related(article_id, limit=RELATED_LIMIT)))
+
+    @work(thread=True, exclusive=True, group="url")
+    def resolve_url(self, url: str) -> None:
+        """Which library article has this URL, if any."""
+        with self._library_errors_reported():
+            self._answer(UrlResolved(url, self.library.find_by_url(url)))
