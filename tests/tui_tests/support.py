@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.notifications import Notification
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 SIZE = (140, 40)
 STRAITS_TIMES_TITLE = "N. Korea minister urges stronger ties with Russia"
@@ -21,3 +22,8 @@ async def settle(pilot: Pilot[None]) -> None:
 def notifications(app: App[None]) -> list[Notification]:
     # Textual has no public list of the notifications shown; its own tests read this attribute too.
     return list(app._notifications)
+
+
+def focused(app: App[None]) -> Widget | None:
+    # A function, not the attribute: mypy would otherwise narrow app.focused from one assert to the next.
+    return app.focused
