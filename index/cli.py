@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from index.errors import NewsdeskError
 from index.library import LIBRARY_ENV, Library, open_library
@@ -27,8 +27,26 @@ AppRunner = Callable[[Library], int]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+def _positive(text: str) -> int:
+    """--limit: a whole number of at least 1 (argparse turns the error into its usage line)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line (what is wrong, and where help is), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsdesk",
         description="A keyboard-driven news reader. With no command, opens the app.",
     )
@@ -51,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = commands.add_parser("search", help="full-text search, best first")
     search.add_argument("query")
-    search.add_argument("--limit", type=int, default=20, help="at most N hits (default 20)")
+    search.add_argument("--limit", type=_positive, default=20, help="at most N hits (default 20)")
     search.add_argument("--json", action="store_true")
 
     timeline = commands.add_parser("timeline", help="articles over time, in buckets")
@@ -62,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     related = commands.add_parser("related", help="the articles most related to one, with why")
     related.add_argument("id", help="an article id (or an unambiguous prefix)")
-    related.add_argument("--limit", type=int, default=10, help="at most N articles (default 10)")
+    related.add_argument("--limit", type=_positive, default=10, help="at most N articles (default 10)")
     related.add_argument("--json", action="store_true")
 
     stories = commands.add_parser("stories", help="groups of articles about the same event, most recent first")
@@ -286,8 +304,6 @@ def _show(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) 
 
 
 def _search(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
-    if args.limit < 1:
-        raise NewsdeskError("--limit must be at least 1")
     result = library.search(args.query, limit=args.limit)
     if args.json:
         _print_json(search_json(result), out)
@@ -313,8 +329,6 @@ def _timeline(args: argparse.Namespace, library: Library, out: TextIO, err: Text
 
 
 def _related(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
-    if args.limit < 1:
-        raise NewsdeskError("--limit must be at least 1")
     related = library.related(args.id, limit=args.limit)
     if args.json:
         _print_json(related_json(related), out)

@@ -11,17 +11,10 @@ from index.clean import CleanedText, clean_article_text
 from index.errors import BadInputError
 from index.sanitize import sanitize_text
 
+from .conftest import SEED_TITLES
+
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
-EXPECTED_TITLES = {
-    "000": "N. Korea minister urges stronger ties with Russia",
-    "001": "North Korea FM in Russia as activated diplomacy continues",
-    "002": "Meeting with Lavrov in Moscow is attended by the foreign minister of North Korea amidst rumors of a "
-    "weapons deal",
-    "003": "Russian foreign minister Sergei Lavrov to visit North Korea on Thursday to discuss nuclear stand-off and "
-    "bilateral ties",
-    "004": "Kim Jong-un wants to build a “forward-looking” relationship with Russia",
-}
 # Page furniture each seed carries; none of it may survive in the body.
 SEED_BOILERPLATE = {
     "000": ("Print Edition", "Subscribe", "A version of this article"),
@@ -54,7 +47,7 @@ def assert_tidy(body: str) -> None:
 # --- The seeds --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=sorted(EXPECTED_TITLES))
+@pytest.fixture(params=sorted(SEED_TITLES))
 def seed(request: pytest.FixtureRequest) -> tuple[str, str, CleanedText]:
     prefix: str = request.param
     text = seed_text(prefix)
@@ -63,7 +56,7 @@ def seed(request: pytest.FixtureRequest) -> tuple[str, str, CleanedText]:
 
 def test_seed_title(seed: tuple[str, str, CleanedText]) -> None:
     prefix, _, cleaned = seed
-    assert cleaned.title == EXPECTED_TITLES[prefix]
+    assert cleaned.title == SEED_TITLES[prefix]
 
 
 def test_seed_body_has_no_boilerplate(seed: tuple[str, str, CleanedText]) -> None:

@@ -87,7 +87,6 @@ def test_search_json_contract(seeded: Path) -> None:
     [
         (("show", "0000000000000000", "--json"), "no article with id"),
         (("search", "  ", "--json"), "empty query"),
-        (("search", "x", "--limit", "0"), "--limit"),
         (("add",), "nothing to add"),
     ],
 )
@@ -130,3 +129,14 @@ def test_the_installed_entry_point_prints_json_in_a_real_process(tmp_path: Path)
     assert [hit["title"] for hit in json.loads(found.stdout)["hits"]] == [SEED_TITLES["000"]]
     broken = subprocess.run([*command, "show", "nope-nope"], cwd=REPO, env=env, capture_output=True, text=True)
     assert broken.returncode == 1 and broken.stderr.startswith("newsdesk: ") and "Traceback" not in broken.stderr
+
+
+@pytest.mark.parametrize("args", [("search", "x", "--limit", "0"), ("search",), ("timeline", "--by", "decade")])
+def test_usage_mistakes_are_one_line_with_exit_2(
+    seeded: Path, args: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--library", str(seeded), *args])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--help" in err and "Traceback" not in err
