@@ -8,6 +8,7 @@ The main screen (tui.screens.main) says what it shows now (`current_view`) and h
 from __future__ import annotations
 
 import webbrowser
+from abc import abstractmethod
 
 from textual.reactive import reactive
 
@@ -33,11 +34,15 @@ class NavigatingScreen(LibraryScreen):
         self.history = History()
         self._article_id: str | None = None  # the article last asked for (current_article is the one shown)
 
-    def current_view(self, kind: PlaceKind) -> Place:  # pragma: no cover - the main screen's
-        raise NotImplementedError
+    # The main screen owns the search, the filters and the panes, so it alone can say what is on view and put a
+    # place back; this class only decides when. (abstractmethod marks them for mypy; Textual's metaclass is not ABC.)
+    @abstractmethod
+    def current_view(self, kind: PlaceKind) -> Place:
+        """What is on view now, as a place reached by `kind`."""
 
-    def restore(self, place: Place) -> None:  # pragma: no cover - the main screen's
-        raise NotImplementedError
+    @abstractmethod
+    def restore(self, place: Place) -> None:
+        """Put a place from the history back on view."""
 
     # -- the history -----------------------------------------------------------------------------------------------
 
