@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
 
     search = commands.add_parser("search", help="full-text search, best first")
-    search.add_argument("query")
+    search.add_argument("query", nargs="?")
+    search.add_argument("--batch", metavar="FILE", type=Path, help="one query per line (- for stdin): a JSON line each")
     search.add_argument("--limit", type=_positive, default=20, help="at most N hits (default 20)")
     search.add_argument("--json", action="store_true")
 
@@ -79,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("--json", action="store_true")
 
     related = commands.add_parser("related", help="the articles most related to one, with why")
-    related.add_argument("id", help="an article id (or an unambiguous prefix)")
+    related.add_argument("id", nargs="?", help="an article id (or an unambiguous prefix)")
+    related.add_argument("--batch", metavar="FILE", type=Path, help="one id per line (- for stdin): a JSON line each")
     related.add_argument("--limit", type=_positive, default=10, help="at most N articles (default 10)")
     related.add_argument("--json", action="store_true")
 
@@ -303,7 +305,34 @@ def _show(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) 
     return EXIT_OK
 
 
+def _batch_lines(batch: Path) -> list[str]:
+    """The inputs of a --batch run, one per line; blank lines stay inputs so answers line up with questions."""
+    text = sys.stdin.read() if str(batch) == "-" else batch.read_text(encoding="utf-8", errors="replace")
+    return text.splitlines()
+
+
+def _answer_batch(lines: list[str], key: str, answer: Callable[[str], dict[str, Any]], out: TextIO) -> int:
+    """One compact JSON line per input, so a script pays start-up once; a bad input is an error line, not a stop."""
+    for line in lines:
+        try:
+            document = {key: line, **answer(line)}
+        except NewsdeskError as error:
+            document = {key: line, "error": str(error)}
+        out.write(json.dumps(document, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _one_of(value: str | None, batch: Path | None, what: str) -> None:
+    if (value is None) == (batch is None):
+        raise NewsdeskError(f"give either {what} or --batch FILE")
+
+
 def _search(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    _one_of(args.query, args.batch, "a query")
+    if args.batch is not None:
+        return _answer_batch(
+            _batch_lines(args.batch), "query", lambda q: search_json(library.search(q, limit=args.limit)), out
+        )
     result = library.search(args.query, limit=args.limit)
     if args.json:
         _print_json(search_json(result), out)
@@ -329,6 +358,14 @@ def _timeline(args: argparse.Namespace, library: Library, out: TextIO, err: Text
 
 
 def _related(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    _one_of(args.id, args.batch, "an article id")
+    if args.batch is not None:
+        return _answer_batch(
+            _batch_lines(args.batch),
+            "id",
+            lambda i: {"related": related_json(library.related(i.strip(), limit=args.limit))},
+            out,
+        )
     related = library.related(args.id, limit=args.limit)
     if args.json:
         _print_json(related_json(related), out)

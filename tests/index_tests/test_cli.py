@@ -140,3 +140,35 @@ def test_usage_mistakes_are_one_line_with_exit_2(
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--help" in err and "Traceback" not in err
+
+
+def test_search_batch_answers_every_line_with_json(seeded: Path, tmp_path: Path) -> None:
+    queries = tmp_path / "queries.txt"
+    queries.write_text('Vorontsov\n"unclosed\n\nnosuchfield:x\n"Choe Son Hui"\n', encoding="utf-8")
+    code, text, err = run(seeded, "search", "--batch", str(queries), "--limit", "3")
+    lines = [json.loads(line) for line in str(text).splitlines()]
+    assert code == 0 and err == "" and len(lines) == 5
+    assert [line["query"] for line in lines] == ["Vorontsov", '"unclosed', "", "nosuchfield:x", '"Choe Son Hui"']
+    assert lines[0]["total"] == 1 and lines[4]["total"] == 2
+    assert [("error" in line) for line in lines] == [False, True, True, True, False]
+
+
+def test_related_batch_and_the_choice_between_an_argument_and_a_batch(seeded: Path, tmp_path: Path) -> None:
+    _, articles, _ = run(seeded, "articles", "--json")
+    ids = tmp_path / "ids.txt"
+    ids.write_text(f"{articles[0]['id']}\nffffffffffffffff\n", encoding="utf-8")
+    code, text, _ = run(seeded, "related", "--batch", str(ids), "--limit", "2")
+    first, missing = (json.loads(line) for line in str(text).splitlines())
+    assert code == 0 and first["id"] == articles[0]["id"] and len(first["related"]) == 2
+    assert set(first["related"][0]) == {
+        "id",
+        "title",
+        "published",
+        "score",
+        "shared_entities",
+        "key_terms",
+        "days_apart",
+    }
+    assert "no article with id" in missing["error"]
+    code, _, err = run(seeded, "search")
+    assert code == 1 and err == "newsdesk: give either a query or --batch FILE\n"
