@@ -131,7 +131,9 @@ def test_the_installed_entry_point_prints_json_in_a_real_process(tmp_path: Path)
     assert broken.returncode == 1 and broken.stderr.startswith("newsdesk: ") and "Traceback" not in broken.stderr
 
 
-@pytest.mark.parametrize("args", [("search", "x", "--limit", "0"), ("search",), ("timeline", "--by", "decade")])
+@pytest.mark.parametrize(
+    "args", [("search", "x", "--limit", "0"), ("related", "x", "--limit", "many"), ("timeline", "--by", "decade")]
+)
 def test_usage_mistakes_are_one_line_with_exit_2(
     seeded: Path, args: tuple[str, ...], capsys: pytest.CaptureFixture[str]
 ) -> None:
