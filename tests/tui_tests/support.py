@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import App
 from textual.notifications import Notification
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import OptionList
 
 SIZE = (140, 40)
 STRAITS_TIMES_TITLE = "N. Korea minister urges stronger ties with Russia"
@@ -27,3 +30,12 @@ def notifications(app: App[None]) -> list[Notification]:
 def focused(app: App[None]) -> Widget | None:
     # A function, not the attribute: mypy would otherwise narrow app.focused from one assert to the next.
     return app.focused
+
+
+def option_labels(options: OptionList) -> list[str]:
+    return [str(options.get_option_at_index(index).prompt) for index in range(options.option_count)]
+
+
+def highlight_option(options: OptionList, matches: Callable[[str], bool]) -> None:
+    """Put the cursor on the first option whose label matches (the way a user would arrow to it)."""
+    options.highlighted = next(index for index, label in enumerate(option_labels(options)) if matches(label))

@@ -16,7 +16,7 @@ from tui.widgets.reading_view import ReadingView
 from tui.widgets.related_panel import RelatedPanel
 from tui.widgets.search_bar import SearchBar
 
-from .support import SIZE, STRAITS_TIMES_TITLE, notifications, settle
+from .support import SIZE, STRAITS_TIMES_TITLE, highlight_option, notifications, option_labels, settle
 
 
 def main_screen(app: NewsdeskApp) -> MainScreen:
@@ -112,8 +112,7 @@ async def test_back_restores_the_list_before_a_search_and_an_entity_filter(app: 
         assert screen.request == "Lavrov" and searched != everything
         sidebar = screen.query_one(EntitySidebar)
         screen.set_focus(sidebar)
-        rows = [str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)]
-        sidebar.highlighted = next(i for i, row in enumerate(rows) if row.startswith("Ri Yong"))
+        highlight_option(sidebar, lambda row: row.startswith("Ri Yong"))
         await pilot.press("enter")
         await settle(pilot)
         assert screen.entity_filter is not None and screen.entity_filter.name == "Ri Yong-ho"
@@ -157,8 +156,7 @@ async def test_the_history_list_shows_places_newest_first_and_returns_to_one(
         await settle(pilot)
         assert isinstance(app.screen, HistoryListScreen)
         options = app.screen.query_one(OptionList)
-        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert labels == ["▶ Search: Lavrov", f"  Article: {STRAITS_TIMES_TITLE}", "  All articles"]
+        assert option_labels(options) == ["▶ Search: Lavrov", f"  Article: {STRAITS_TIMES_TITLE}", "  All articles"]
         await pilot.press("down", "down", "enter")
         await settle(pilot)
         screen = main_screen(app)

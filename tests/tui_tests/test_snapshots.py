@@ -17,7 +17,7 @@ from tui.app import NewsdeskApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
 
-from .support import SIZE, STRAITS_TIMES_TITLE, settle
+from .support import SIZE, STRAITS_TIMES_TITLE, highlight_option, settle
 
 SnapCompare = Callable[..., bool]
 
@@ -33,14 +33,12 @@ async def filter_by_an_entity_and_jump_to_a_mention(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     screen = pilot.app.screen
     article_list = screen.query_one(ArticleList)
-    titles = [str(article_list.get_option_at_index(i).prompt) for i in range(article_list.option_count)]
-    article_list.highlighted = next(i for i, title in enumerate(titles) if STRAITS_TIMES_TITLE[:30] in title)
+    highlight_option(article_list, lambda title: STRAITS_TIMES_TITLE[:30] in title)
     await pilot.press("enter")
     await settle(pilot)
     sidebar = screen.query_one(EntitySidebar)
     screen.set_focus(sidebar)
-    rows = [str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)]
-    sidebar.highlighted = next(i for i, row in enumerate(rows) if row.startswith("Ri Yong"))
+    highlight_option(sidebar, lambda row: row.startswith("Ri Yong"))
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press("n", "n")
@@ -53,8 +51,7 @@ async def select_a_range_on_the_timeline(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     screen = pilot.app.screen
     article_list = screen.query_one(ArticleList)
-    titles = [str(article_list.get_option_at_index(i).prompt) for i in range(article_list.option_count)]
-    article_list.highlighted = next(i for i, title in enumerate(titles) if STRAITS_TIMES_TITLE[:30] in title)
+    highlight_option(article_list, lambda title: STRAITS_TIMES_TITLE[:30] in title)
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press("tab", "tab", "tab", "enter")
