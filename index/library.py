@@ -9,7 +9,6 @@ Layout of a library folder (created user-only):
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
@@ -22,7 +21,8 @@ from index.enrich import Corrections, EntityEnricher, corrections_from
 from index.entities.keys import entity_key
 from index.entities.pool import ExtractionPool, pool_for
 from index.errors import BadInputError, NotFoundError
-from index.ingest.sidecar import Metadata, is_sidecar, metadata_for
+from index.ingest.document import Metadata
+from index.ingest.sidecar import is_sidecar, metadata_for
 from index.model import (
     AddOutcome,
     AddReport,
@@ -207,7 +207,7 @@ class Library:
         try:
             for start in range(0, len(inputs), BATCH_SIZE):
                 chunk = inputs[start : start + BATCH_SIZE]
-                derived = [build_article(s.raw, s.path, Metadata(**_json_object(s.metadata))) for s in chunk]
+                derived = [build_article(s.raw, s.path, Metadata.from_json(s.metadata)) for s in chunk]
                 self._store_batch(derived, {s.id: (s.raw, s.metadata) for s in chunk}, [], pool)
                 if progress is not None:
                     progress(start + len(chunk), len(inputs), chunk[-1].path)
@@ -398,7 +398,3 @@ class Library:
     def mark_read(self, article_id: str, read: bool = True) -> None:
         self._state.mark_read(article_id, read)
 
-
-def _json_object(text: str) -> dict[str, str]:
-    value = json.loads(text)
-    return {str(key): str(item) for key, item in value.items()} if isinstance(value, dict) else {}

@@ -12,7 +12,7 @@ from index.clean import clean_article_text
 from index.date_mentions import find_date_mentions
 from index.dates import parse_date_value, read_print_line
 from index.errors import BadInputError
-from index.ingest.sidecar import Metadata
+from index.ingest.document import Metadata
 from index.ingest.text import decode_bytes
 from index.model import Article, Provenance, article_id_for
 

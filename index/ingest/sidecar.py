@@ -9,27 +9,16 @@ A per-file sidecar wins over the folder's. Sidecar files are never ingested as a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from index.errors import BadInputError
+from index.ingest.document import Metadata
 
 FOLDER_SIDECAR = "metadata.json"
 FILE_SIDECAR_SUFFIX = ".meta.json"
 KNOWN_KEYS = ("title", "source", "url", "published")
-
-
-@dataclass(frozen=True)
-class Metadata:
-    title: str | None = None
-    source: str | None = None
-    url: str | None = None
-    published: str | None = None  # as written; parsed by index.dates so a bad value fails with a clear message
-
-    def as_json(self) -> str:
-        return json.dumps({key: value for key, value in self.__dict__.items() if value is not None}, sort_keys=True)
 
 
 def is_sidecar(path: Path) -> bool:
