@@ -24,7 +24,9 @@ from index.columns import (
     provenance,
     sort_key,
 )
+from index.dedupe import text_fingerprint, url_key
 from index.entities.keys import entity_key
+from index.ingest.document import Document, Format, Metadata
 from index.model import (
     Article,
     ArticleSummary,
@@ -53,7 +55,11 @@ CREATE TABLE IF NOT EXISTS articles (
     date_mentions TEXT NOT NULL DEFAULT '[]',
     provenance TEXT NOT NULL,
     added_at TEXT NOT NULL,
-    indexed INTEGER NOT NULL DEFAULT 0
+    indexed INTEGER NOT NULL DEFAULT 0,
+    format TEXT NOT NULL DEFAULT 'text',
+    author TEXT,
+    url_key TEXT,
+    fingerprint TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles (path);
 CREATE INDEX IF NOT EXISTS articles_by_date ON articles (sort_key);
@@ -83,6 +89,7 @@ class ArticleRecord:
     identified: Identified
     raw: bytes
     metadata: str
+    format: Format
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,12 @@ class StoredInput:
     path: str
     raw: bytes
     metadata: str
+    format: Format
     found: tuple[FoundEntity, ...]
+
+    @property
+    def document(self) -> Document:
+        return Document(self.raw, self.format, self.path, Metadata.from_json(self.metadata))
 
 
 class Catalog:
@@ -112,6 +124,21 @@ class Catalog:
         columns = {row[1] for row in self._connection.execute("PRAGMA table_info(articles)")}
         if "date_mentions" not in columns:
             self._connection.execute("ALTER TABLE articles ADD COLUMN date_mentions TEXT NOT NULL DEFAULT '[]'")
+        if "format" not in columns:
+            with self._transaction():
+                self._connection.execute("ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT 'text'")
+                for column in ("author", "url_key", "fingerprint"):
+                    self._connection.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
+                rows = self._connection.execute("SELECT id, url, title, body FROM articles").fetchall()
+                self._connection.executemany(
+                    "UPDATE articles SET url_key = ?, fingerprint = ? WHERE id = ?",
+                    [
+                        (url_key(url), text_fingerprint(title, body), article_id)
+                        for article_id, url, title, body in rows
+                    ],
+                )
+        self._connection.execute("CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles (url_key)")
+        self._connection.execute("CREATE INDEX IF NOT EXISTS articles_by_fingerprint ON articles (fingerprint)")
 
     def close(self) -> None:
         with self._lock:
@@ -144,6 +171,10 @@ class Catalog:
                 date_mentions_json(a.date_mentions),
                 json.dumps(a.provenance),
                 now,
+                r.format,
+                a.author,
+                url_key(a.url),
+                text_fingerprint(a.title, a.body),
             )
             for r in records
             for a in (r.identified.article,)
@@ -155,8 +186,8 @@ class Catalog:
                 self._connection.execute("INSERT OR IGNORE INTO unindexed_removals VALUES (?)", (article_id,))
             self._connection.executemany(
                 "INSERT OR REPLACE INTO articles (id, path, raw, metadata, title, body, source, url, published,"
-                " published_from, sort_key, entities, date_mentions, provenance, added_at, indexed)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                " published_from, sort_key, entities, date_mentions, provenance, added_at, format, author, url_key,"
+                " fingerprint, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 rows,
             )
             for record in records:
@@ -242,10 +273,23 @@ class Catalog:
             row = self._connection.execute("SELECT path, metadata FROM articles WHERE id = ?", (article_id,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def id_with_url(self, url: str) -> str | None:
+    def id_with_url_key(self, key: str) -> str | None:
+        """The article whose link normalises to `key` (index.dedupe.url_key)."""
         with self._lock:
-            row = self._connection.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone()
+            row = self._connection.execute("SELECT id FROM articles WHERE url_key = ? LIMIT 1", (key,)).fetchone()
         return str(row[0]) if row else None
+
+    def id_with_fingerprint(self, fingerprint: str) -> str | None:
+        """The article with the same words (index.dedupe.text_fingerprint)."""
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT id FROM articles WHERE fingerprint = ? LIMIT 1", (fingerprint,)
+            ).fetchone()
+        return str(row[0]) if row else None
+
+    def count_at_path(self, path: str) -> int:
+        with self._lock:
+            return int(self._connection.execute("SELECT count(*) FROM articles WHERE path = ?", (path,)).fetchone()[0])
 
     def ids_at_path(self, path: str) -> list[str]:
         with self._lock:
@@ -260,8 +304,8 @@ class Catalog:
     def get(self, article_id: str) -> Article | None:
         with self._lock:
             row = self._connection.execute(
-                "SELECT id, title, body, path, source, url, published, published_from, provenance, date_mentions"
-                " FROM articles WHERE id = ?",
+                "SELECT id, title, body, path, source, url, published, published_from, provenance, date_mentions,"
+                " author, metadata FROM articles WHERE id = ?",
                 (article_id,),
             ).fetchone()
             named = self._connection.execute(
@@ -299,6 +343,8 @@ class Catalog:
             mentions=tuple(mentions),
             date_mentions=date_mentions_from_json(row[9]),
             provenance=json.loads(row[8]),
+            author=row[10],
+            extra=dict(Metadata.from_json(row[11]).extra),
         )
 
     def body(self, article_id: str) -> str:
@@ -353,10 +399,10 @@ class Catalog:
         """Every stored original, oldest addition first (the order identity is decided in)."""
         with self._lock:
             rows = self._connection.execute(
-                "SELECT id, path, raw, metadata, entities FROM articles ORDER BY added_at, rowid"
+                "SELECT id, path, raw, metadata, format, entities FROM articles ORDER BY added_at, rowid"
             ).fetchall()
         for row in rows:
-            yield StoredInput(id=row[0], path=row[1], raw=bytes(row[2]), metadata=row[3], found=found_from_json(row[4]))
+            yield StoredInput(row[0], row[1], bytes(row[2]), row[3], row[4], found_from_json(row[5]))
 
     def found_entities(self) -> Iterator[tuple[Article, tuple[FoundEntity, ...]]]:
         """Each article's text with what extraction found in it, in the order identity is decided in."""

@@ -15,12 +15,26 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from tqdm import tqdm
+
 from index.errors import NewsdeskError
-from index.library import LIBRARY_ENV, Library, open_library
-from index.model import ENTITY_KINDS, AddReport, Article, ArticleSummary, Entity, EntityInfo, Hit, SearchResult
-from index.related import Related
-from index.stories import Story
-from index.timeline import GRANULARITIES, Timeline
+from index.json_views import (
+    add_json,
+    article_json,
+    entity_info_json,
+    feeds_json,
+    refresh_json,
+    related_json,
+    search_json,
+    stories_json,
+    timeline_json,
+)
+from index.library import LIBRARY_ENV, Library, bundled_seeds, open_library
+from index.model import ENTITY_KINDS, AddReport, Article, ArticleSummary, EntityInfo, Hit
+from index.refresh import RefreshReport
+from index.sanitize import sanitize_text
+from index.timeline import GRANULARITIES
+from index.watch import watch_folder
 
 AppRunner = Callable[[Library], int]
 
@@ -109,68 +123,25 @@ def build_parser() -> argparse.ArgumentParser:
     for edit_parser in (merge, split, rename, *(edits.choices[name] for name in ("hide", "unhide"))):
         edit_parser.add_argument("--json", action="store_true")
 
+    feeds = commands.add_parser("feeds", help="subscribe to feeds and list them")
+    feed_commands = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
+    feeds_add = feed_commands.add_parser(
+        "add", help="subscribe to feeds (URLs, feed files or an OPML list), fetch them"
+    )
+    feeds_add.add_argument("feeds", nargs="+", metavar="URL|FILE")
+    feeds_add.add_argument("--json", action="store_true")
+    feed_commands.add_parser("list", help="the subscribed feeds").add_argument("--json", action="store_true")
+
+    refresh = commands.add_parser("refresh", help="fetch every subscribed feed and add what is new")
+    refresh.add_argument("--json", action="store_true")
+
+    watch = commands.add_parser("watch", help="add a folder, then keep adding new and changed files until Ctrl-C")
+    watch.add_argument("folder", type=Path, metavar="DIR")
+    watch.add_argument("--json", action="store_true", help="one JSON line per batch added")
+
     reindex = commands.add_parser("reindex", help="derive every article again from its original and rebuild the index")
     reindex.add_argument("--json", action="store_true")
     return parser
-
-
-def _entity_json(entity: Entity) -> dict[str, str]:
-    return {"id": entity.id, "name": entity.name, "kind": entity.kind}
-
-
-def entity_info_json(info: EntityInfo) -> dict[str, Any]:
-    return {
-        "id": info.id,
-        "name": info.name,
-        "kind": info.kind,
-        "aliases": list(info.aliases),
-        "articles": list(info.articles),
-        "mentions": info.mentions,
-    }
-
-
-def timeline_json(timeline: Timeline) -> dict[str, Any]:
-    return {
-        "by": timeline.by,
-        "buckets": [
-            {
-                "start": bucket.start.isoformat(),
-                "end": bucket.end.isoformat(),
-                "count": bucket.count,
-                "articles": list(bucket.articles),
-            }
-            for bucket in timeline.buckets
-        ],
-        "undated": list(timeline.undated),
-    }
-
-
-def related_json(related: Sequence[Related]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": item.id,
-            "title": item.title,
-            "published": item.published_iso,
-            "score": round(item.score, 4),
-            "shared_entities": list(item.shared_entities),
-            "key_terms": list(item.key_terms),
-            "days_apart": item.days_apart,
-        }
-        for item in related
-    ]
-
-
-def stories_json(stories: Sequence[Story]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": story.id,
-            "title": story.title,
-            "articles": list(story.articles),
-            "start": story.start.isoformat(),
-            "end": story.end.isoformat(),
-        }
-        for story in stories
-    ]
 
 
 def _entity_arg(library: Library, text: str) -> str:
@@ -196,57 +167,6 @@ def _edit_entity(args: argparse.Namespace, library: Library) -> EntityInfo:
     return library.entity(entity_id)
 
 
-def article_json(article: Article, with_body: bool = False) -> dict[str, Any]:
-    document: dict[str, Any] = {
-        "id": article.id,
-        "title": article.title,
-        "source": article.source,
-        "url": article.url,
-        "path": article.path,
-        "published": article.published_iso,
-        "published_from": article.published_from,
-        "entities": [_entity_json(entity) for entity in article.entities],
-    }
-    if with_body:
-        document["body"] = article.body
-        document["mentions"] = [
-            {"text": m.text, "date": m.date.isoformat() if m.date else None, "precision": m.precision}
-            for m in article.date_mentions
-        ]
-        document["provenance"] = dict(article.provenance)
-    return document
-
-
-def search_json(result: SearchResult) -> dict[str, Any]:
-    return {
-        "query": result.query,
-        "total": result.total,
-        "hits": [
-            {
-                "id": hit.id,
-                "title": hit.title,
-                "path": hit.path,
-                "published": hit.published_iso,
-                "score": round(hit.score, 4),
-                "highlights": hit.highlights,
-            }
-            for hit in result.hits
-        ],
-    }
-
-
-def add_json(report: AddReport) -> dict[str, Any]:
-    return {
-        "added": report.count("added"),
-        "updated": report.count("updated"),
-        "unchanged": report.count("unchanged"),
-        "failed": report.count("failed"),
-        "inputs": [
-            {"input": o.input, "status": o.status, "id": o.article_id, "error": o.error} for o in report.outcomes
-        ],
-    }
-
-
 def _print_json(value: object, out: TextIO) -> None:
     json.dump(value, out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -258,12 +178,18 @@ def _summary_line(summary: ArticleSummary | Article | Hit) -> str:
 
 
 def _progress_printer(stream: TextIO) -> Callable[[int, int, str], None] | None:
+    """A progress bar with rate and time left on a terminal (tqdm); nothing when output goes to a file or pipe."""
     if not stream.isatty():
         return None
+    bar = tqdm(file=stream, unit="article", dynamic_ncols=True, leave=False)
 
-    def show(done: int, total: int, _current: str) -> None:
-        stream.write(f"\radding {done}/{total}" + ("\n" if done == total else ""))
-        stream.flush()
+    def show(done: int, total: int, current: str) -> None:
+        bar.total = total
+        bar.n = done
+        bar.set_postfix_str(sanitize_text(current)[-40:], refresh=False)  # a file name is untrusted text
+        bar.refresh()
+        if done >= total:
+            bar.close()
 
     return show
 
@@ -272,19 +198,29 @@ def _add(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -
     if not args.paths and not args.seeds:
         raise NewsdeskError("nothing to add: give files or folders, or --seeds")
     progress = _progress_printer(err)
-    report = library.add_paths(args.paths, progress) if args.paths else AddReport(())
-    if args.seeds:
-        report = AddReport(report.outcomes + library.add_seeds(progress).outcomes)
+    # Without --json each outcome is printed as soon as it is committed: what was reported added stays added,
+    # even if the run is killed.
+    stream = None if args.json else lambda outcomes: _write_outcomes(AddReport(tuple(outcomes)), out)
+    report = library.add_paths([*args.paths, *([bundled_seeds()] if args.seeds else [])], progress, stream)
     if args.json:
         _print_json(add_json(report), out)
-    else:
-        for outcome in report.outcomes:
-            detail = outcome.error if outcome.status == "failed" else outcome.article_id
-            out.write(f"{outcome.status:9}  {outcome.input}  {detail}\n")
+    _report_failures(report, err)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _write_outcomes(report: AddReport, out: TextIO, quiet_unchanged: bool = False) -> None:
+    for outcome in report.outcomes:
+        if quiet_unchanged and outcome.status == "unchanged":
+            continue
+        detail = outcome.error if outcome.status == "failed" else outcome.article_id
+        out.write(f"{outcome.status:9}  {outcome.input}  {detail}\n")
+    out.flush()
+
+
+def _report_failures(report: AddReport, err: TextIO) -> None:
     for outcome in report.outcomes:
         if outcome.status == "failed":
             err.write(f"newsdesk: {outcome.input}: {outcome.error}\n")
-    return EXIT_FAILED if report.failed else EXIT_OK
 
 
 def _articles(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
@@ -412,6 +348,56 @@ def _entity(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO
     return EXIT_OK
 
 
+def _feeds(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    if args.feeds_command == "add":
+        return _report_refresh(library.subscribe(args.feeds, _progress_printer(err)), args.json, out, err)
+    feeds = library.feeds()
+    if args.json:
+        _print_json(feeds_json(feeds), out)
+    for info in [] if args.json else feeds:
+        state = f"failing: {info.subscription.error}" if info.subscription.error else f"{info.articles} articles"
+        out.write(f"{info.subscription.title or '-'}  {info.subscription.location}  ({state})\n")
+    return EXIT_OK
+
+
+def _refresh(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    if not library.feeds():
+        raise NewsdeskError("no feeds to refresh: subscribe with `newsdesk feeds add URL`")
+    return _report_refresh(library.refresh(_progress_printer(err)), args.json, out, err)
+
+
+def _report_refresh(report: RefreshReport, as_json: bool, out: TextIO, err: TextIO) -> int:
+    if as_json:
+        _print_json(refresh_json(report), out)
+    else:
+        for feed in report.feeds:
+            out.write(f"{feed.status:12}  {feed.feed}  {feed.error or f'{feed.entries} entries'}\n")
+        articles = report.articles
+        out.write(f"{articles.count('added')} added, {articles.count('updated')} updated\n")
+    for feed in report.feeds:
+        if feed.status == "failed":
+            err.write(f"newsdesk: {feed.feed}: {feed.error}\n")
+    _report_failures(report.articles, err)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _watch(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    if not args.folder.is_dir():
+        raise NewsdeskError(f"{args.folder}: not a folder")
+
+    def show(report: AddReport) -> None:
+        if args.json:
+            out.write(json.dumps(add_json(report), ensure_ascii=False) + "\n")
+        else:
+            _write_outcomes(report, out, quiet_unchanged=True)
+        _report_failures(report, err)
+        out.flush()
+
+    err.write(f"watching {args.folder} (Ctrl-C stops)\n")
+    watch_folder(library, args.folder, show)
+    return EXIT_OK
+
+
 def _reindex(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     count = library.reindex(_progress_printer(err))
     if args.json:
@@ -431,6 +417,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Library, TextIO, TextIO], int
     "stories": _stories,
     "entities": _entities,
     "entity": _entity,
+    "feeds": _feeds,
+    "refresh": _refresh,
+    "watch": _watch,
     "reindex": _reindex,
 }
 

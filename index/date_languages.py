@@ -131,6 +131,7 @@ TZINFOS: dict[str, tz.tzoffset] = {
         "JST": 9,
         "KST": 9,
         "HKT": 8,
+        "IST": 5.5,  # India's, by far the most frequent in news datelines (Irish and Israel times share the name)
         "SGT": 8,
         "AWST": 8,
         "ACST": 9.5,

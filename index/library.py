@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 from index.catalog import ArticleRecord, Catalog, DayRange
+from index.dedupe import text_fingerprint, url_key
 from index.enrich import Corrections, EntityEnricher, corrections_from
 from index.entities.keys import entity_key
 from index.entities.pool import ExtractionPool, pool_for
 from index.errors import BadInputError, NotFoundError
-from index.ingest.document import Metadata
-from index.ingest.sidecar import is_sidecar, metadata_for
+from index.fetch import Fetcher
+from index.ingest.document import Document, Format
+from index.ingest.inputs import read_inputs
+from index.ingest.opml import Subscription, looks_like_opml, parse_opml
 from index.model import (
     AddOutcome,
     AddReport,
@@ -35,6 +38,7 @@ from index.model import (
     article_id_for,
 )
 from index.pipeline import build_article
+from index.refresh import FeedInfo, RefreshReport, collect_feeds, feed_location, is_url
 from index.related import Related, related_articles
 from index.state import EntityEditOp, UserState
 from index.store import Store
@@ -43,6 +47,8 @@ from index.timeline import Granularity, Timeline, build_timeline
 
 # (done, total, current input): called after each input so the CLI and the app can show progress.
 Progress = Callable[[int, int, str], None]
+# The outcomes of one batch, once it is committed: a caller can report them as they become true.
+OnBatch = Callable[[Sequence[AddOutcome]], None]
 
 LIBRARY_ENV = "NEWSDESK_LIBRARY"
 # Inputs are written in batches: one SQLite transaction and one Whoosh commit per batch keeps big imports fast
@@ -67,23 +73,6 @@ def open_library(path: Path | None = None) -> Library:
     """Open (creating if needed) the library at `path`, or the user's default library."""
     is_default = path is None and not os.environ.get(LIBRARY_ENV, "").strip()
     return Library(path if path is not None else default_library_path(), is_default=is_default)
-
-
-def _input_files(paths: Sequence[Path], library_folder: Path) -> Iterator[tuple[str, Path | None]]:
-    """(label, file) for every input; a missing input yields (label, None). Folders are walked recursively,
-    skipping hidden files, sidecars and the library's own folder (adding a parent of the library is harmless)."""
-    own_folder = library_folder.resolve()
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                inside_library = child.resolve().is_relative_to(own_folder)
-                if child.is_file() and not hidden and not inside_library and not is_sidecar(child):
-                    yield str(child), child
-        elif path.exists():
-            yield str(path), path
-        else:
-            yield str(path), None
 
 
 class Library:
@@ -112,57 +101,83 @@ class Library:
 
     # -- adding ----------------------------------------------------------------------------------------------------
 
-    def add_paths(self, paths: Sequence[Path], progress: Progress | None = None) -> AddReport:
-        """Add files and folders. A bad input fails alone; everything else is still added."""
+    def add_paths(
+        self, paths: Sequence[Path], progress: Progress | None = None, on_batch: OnBatch | None = None
+    ) -> AddReport:
+        """Add files and folders (articles, feeds, JSON Lines; OPML subscribes to its feeds and fetches them).
+        A bad input fails alone; everything else is still added."""
+        read = read_inputs(paths, self.path)
+        report = self.add_documents(read.documents, progress, read.failures, on_batch)
+        if read.subscriptions:
+            report = AddReport(report.outcomes + self.subscribe(read.subscriptions, progress).articles.outcomes)
+        return report
+
+    def add_seeds(self, progress: Progress | None = None) -> AddReport:
+        return self.add_paths([bundled_seeds()], progress)
+
+    def add_documents(
+        self,
+        documents: Sequence[tuple[str, Document]],
+        progress: Progress | None = None,
+        failures: Sequence[AddOutcome] = (),
+        on_batch: OnBatch | None = None,
+    ) -> AddReport:
+        """Add what readers produced, each with a label for the report. The same article twice (same bytes, same
+        link, or same text) is stored once; a new version of one replaces it and keeps the user's state.
+        `on_batch` hears each batch's outcomes once they are stored for good."""
         self._finish_indexing()  # an earlier add may have stored articles it could not index (busy, killed)
-        inputs = list(_input_files(paths, self.path))
-        outcomes: list[AddOutcome] = []
-        pool = pool_for(len(inputs))
+        outcomes: list[AddOutcome] = list(failures)
+        if on_batch is not None and failures:
+            on_batch(failures)
+        pool = pool_for(len(documents))
         try:
-            for start in range(0, len(inputs), BATCH_SIZE):
-                outcomes.extend(self._add_batch(inputs[start : start + BATCH_SIZE], pool))
+            for start in range(0, len(documents), BATCH_SIZE):
+                batch_outcomes = self._add_batch(documents[start : start + BATCH_SIZE], pool)
+                outcomes.extend(batch_outcomes)
+                if on_batch is not None:
+                    on_batch(batch_outcomes)
                 if progress is not None:
-                    progress(len(outcomes), len(inputs), inputs[len(outcomes) - 1][0])
+                    done = min(start + BATCH_SIZE, len(documents))
+                    progress(done, len(documents), documents[done - 1][0])
         finally:
             if pool is not None:
                 pool.close()
         return AddReport(tuple(outcomes))
 
-    def add_seeds(self, progress: Progress | None = None) -> AddReport:
-        return self.add_paths([bundled_seeds()], progress)
-
-    def _add_batch(self, batch: Sequence[tuple[str, Path | None]], pool: ExtractionPool | None) -> list[AddOutcome]:
+    def _add_batch(self, batch: Sequence[tuple[str, Document]], pool: ExtractionPool | None) -> list[AddOutcome]:
         outcomes: list[AddOutcome] = []
         derived: list[Article] = []
-        originals: dict[str, tuple[bytes, str]] = {}
-        replaced: list[tuple[str, str]] = []  # (old id, new id) where a file at a known path changed
-        for label, file in batch:
-            if file is None:
-                outcomes.append(AddOutcome(label, "failed", error="no such file or folder"))
-                continue
-            try:
-                raw = file.read_bytes()
-                metadata = metadata_for(file)
-            except OSError as error:
-                outcomes.append(AddOutcome(label, "failed", error=f"cannot read: {error.strerror}"))
-                continue
-            except BadInputError as error:
-                outcomes.append(AddOutcome(label, "failed", error=str(error)))
-                continue
-            article_id = article_id_for(raw)
+        originals: dict[str, tuple[bytes, str, Format]] = {}
+        replaced: list[tuple[str, str]] = []  # (old id, new id): a new version of a known article
+        claims = _BatchClaims()
+        for label, document in batch:
+            article_id = article_id_for(document.raw)
+            metadata = document.metadata.as_json()
             known = self._catalog.known(article_id)
-            if article_id in originals or (known is not None and known[1] == metadata.as_json()):
+            if article_id in originals or (known is not None and _same_article(known, document, metadata)):
                 outcomes.append(AddOutcome(label, "unchanged", article_id))
                 continue
-            path = str(file.resolve())
             try:
-                article = build_article(raw, path, metadata)
+                article = build_article(document)
             except BadInputError as error:
                 outcomes.append(AddOutcome(label, "failed", error=str(error)))
                 continue
-            originals[article_id] = (raw, metadata.as_json())
-            old_ids = [old for old in self._catalog.ids_at_path(path) if old != article_id]
-            replaced.extend((old, article_id) for old in old_ids)
+            link, fingerprint = url_key(article.url), text_fingerprint(article.title, article.body)
+            same_link = claims.links.get(link) if link else None
+            same_link = same_link or (self._catalog.id_with_url_key(link) if link else None)
+            same_text = claims.texts.get(fingerprint) if fingerprint else None
+            same_text = same_text or (self._catalog.id_with_fingerprint(fingerprint) if fingerprint else None)
+            if same_link in originals or (same_link is None and same_text not in (None, article_id)):
+                # One article twice in this batch, or the same text under another link: keep the one we have.
+                outcomes.append(AddOutcome(label, "unchanged", same_link or same_text))
+                continue
+            old_ids = {same_link} if same_link else set()
+            if document.one_per_path:
+                old_ids.update(self._catalog.ids_at_path(document.path))
+            old_ids.discard(article_id)
+            replaced.extend((old, article_id) for old in sorted(old_ids))
+            claims.claim(article_id, link, fingerprint)
+            originals[article_id] = (document.raw, metadata, document.format)
             derived.append(article)
             outcomes.append(AddOutcome(label, "updated" if known or old_ids else "added", article_id))
         if derived or replaced:
@@ -173,7 +188,7 @@ class Library:
     def _store_batch(
         self,
         derived: Sequence[Article],
-        originals: dict[str, tuple[bytes, str]],
+        originals: dict[str, tuple[bytes, str, Format]],
         removed: list[str],
         pool: ExtractionPool | None = None,
     ) -> None:
@@ -207,14 +222,51 @@ class Library:
         try:
             for start in range(0, len(inputs), BATCH_SIZE):
                 chunk = inputs[start : start + BATCH_SIZE]
-                derived = [build_article(s.raw, s.path, Metadata.from_json(s.metadata)) for s in chunk]
-                self._store_batch(derived, {s.id: (s.raw, s.metadata) for s in chunk}, [], pool)
+                derived = [build_article(stored.document) for stored in chunk]
+                self._store_batch(derived, {s.id: (s.raw, s.metadata, s.format) for s in chunk}, [], pool)
                 if progress is not None:
                     progress(start + len(chunk), len(inputs), chunk[-1].path)
         finally:
             if pool is not None:
                 pool.close()
         return len(inputs)
+
+    # -- feeds -----------------------------------------------------------------------------------------------------
+
+    def subscribe(self, feeds: Sequence[Subscription | str], progress: Progress | None = None) -> RefreshReport:
+        """Subscribe to feeds (URLs, feed files, or what an OPML list names) and fetch them now. An OPML file given
+        here subscribes to every feed it lists."""
+        locations: list[str] = []
+        for feed in feeds:
+            if isinstance(feed, str) and not is_url(feed) and Path(feed).is_file():
+                listed = _opml_subscriptions(Path(feed))
+                if listed is not None:
+                    locations.extend(self._subscribed(item) for item in listed)
+                    continue
+            locations.append(self._subscribed(feed))
+        return self.refresh(progress, only=locations)
+
+    def _subscribed(self, feed: Subscription | str) -> str:
+        location = feed_location(feed if isinstance(feed, str) else feed.url)
+        self._state.subscribe(location, None if isinstance(feed, str) else feed.title)
+        return location
+
+    def feeds(self) -> list[FeedInfo]:
+        """The subscribed feeds, oldest subscription first, with how many articles each brought."""
+        return [FeedInfo(feed, self._catalog.count_at_path(feed.location)) for feed in self._state.feeds()]
+
+    def refresh(
+        self, progress: Progress | None = None, only: Sequence[str] | None = None, fetcher: Fetcher | None = None
+    ) -> RefreshReport:
+        """Fetch every subscribed feed (or `only` these) and add what is new or changed."""
+        subscriptions = [s for s in self._state.feeds() if only is None or s.location in only]
+        with fetcher or Fetcher() as client:
+            collected = collect_feeds(subscriptions, client, lambda url: self.find_by_url(url) is not None, progress)
+        for feed in collected:
+            self._state.feed_checked(feed.subscription)
+        documents = [labelled for feed in collected for labelled in feed.documents]
+        articles = self.add_documents(documents, progress)
+        return RefreshReport(tuple(feed.outcome for feed in collected), articles)
 
     # -- reading ---------------------------------------------------------------------------------------------------
 
@@ -290,12 +342,10 @@ class Library:
         return SearchResult(query=query, total=total, hits=hits)
 
     def find_by_url(self, url: str) -> str | None:
-        """The article with this URL (a link in another article points at it), ignoring a trailing slash."""
-        stripped = url.strip()
-        for candidate in dict.fromkeys((stripped, stripped.rstrip("/"), stripped.rstrip("/") + "/")):
-            if found := self._catalog.id_with_url(candidate):
-                return found
-        return None
+        """The article with this URL (a link in another article points at it), however the link is dressed
+        (tracking parameters, http or https, a trailing slash)."""
+        key = url_key(url)
+        return self._catalog.id_with_url_key(key) if key else None
 
     def timeline(
         self, by: Granularity | None = None, query: str | None = None, within_entity: str | None = None
@@ -398,3 +448,35 @@ class Library:
     def mark_read(self, article_id: str, read: bool = True) -> None:
         self._state.mark_read(article_id, read)
 
+    def starred_ids(self) -> set[str]:
+        return self._state.starred_ids()
+
+    def star(self, article_id: str, starred: bool = True) -> None:
+        self._state.star(article_id, starred)
+
+
+def _same_article(known: tuple[str, str], document: Document, metadata: str) -> bool:
+    """Stored content arriving again: unchanged when its metadata is too, or when it comes through another feed
+    (the same entry in two feeds is one article, and its facts do not flip with each refresh)."""
+    path, stored_metadata = known
+    return stored_metadata == metadata or (path != document.path and not document.one_per_path)
+
+
+class _BatchClaims:
+    """Links and texts already taken by articles of the batch being added (the catalog knows the rest)."""
+
+    def __init__(self) -> None:
+        self.links: dict[str, str] = {}
+        self.texts: dict[str, str] = {}
+
+    def claim(self, article_id: str, link: str | None, fingerprint: str | None) -> None:
+        if link:
+            self.links[link] = article_id
+        if fingerprint:
+            self.texts[fingerprint] = article_id
+
+
+def _opml_subscriptions(file: Path) -> list[Subscription] | None:
+    """The feeds an OPML file lists, or None when the file is not OPML (then it is a feed itself)."""
+    raw = file.read_bytes()
+    return parse_opml(raw) if looks_like_opml(raw) else None

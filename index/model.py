@@ -86,6 +86,7 @@ class Article:
     path: str
     source: str | None = None
     url: str | None = None
+    author: str | None = None
     published: dt.date | None = None  # a datetime (a date subclass) when the time of day is known
     published_from: Provenance | None = None
     entities: tuple[Entity, ...] = ()
@@ -93,6 +94,7 @@ class Article:
     date_mentions: tuple[DateMention, ...] = ()  # dates the body mentions, resolved against `published`
     # field name -> provenance for every other fact that was found (e.g. {"source": "metadata", "url": "text"})
     provenance: dict[str, Provenance] = field(default_factory=dict)
+    extra: Mapping[str, str] = field(default_factory=dict)  # a record's other fields (JSON Lines, front matter, feed)
 
     @property
     def published_iso(self) -> str | None:

@@ -1,28 +1,117 @@
-"""From an input file's bytes and its sidecar metadata to an Article: decode, clean, date.
+"""From a reader's Document to an Article: decode, extract or clean, date.
 
 Entities come after, for a whole batch at once (`index.enrich`), because the recogniser is fastest on batches.
 
-Every fact records where it came from. Metadata wins over the text; the text is read only for what it states
-explicitly (a "Source:" URL in the header, a print line naming publisher and date).
+Every fact records where it came from. Metadata (a sidecar, the feed, front matter, a record's fields, the page's
+own meta tags) wins over the text; the text is read only for what it states explicitly (a "Source:" URL in the
+header, a print line naming publisher and date).
 """
 
 from __future__ import annotations
 
-from index.clean import clean_article_text
+import dataclasses
+import datetime as dt
+import json
+import re
+
+from index.clean import CleanedText, clean_article_text
 from index.date_mentions import find_date_mentions
 from index.dates import parse_date_value, read_print_line
 from index.errors import BadInputError
-from index.ingest.document import Metadata
+from index.ingest.document import Document, Metadata
+from index.ingest.html import extract_page, html_fragment_to_text
+from index.ingest.markdown import markdown_metadata, markdown_to_text
 from index.ingest.text import decode_bytes
 from index.model import Article, Provenance, article_id_for
+from index.sanitize import sanitize_text
+
+# A title made from the first words of an untitled record stops at a word boundary before this many characters.
+_MAX_DERIVED_TITLE = 90
+_WHITESPACE = re.compile(r"\s+")
 
 
-def build_article(raw: bytes, path: str, metadata: Metadata) -> Article:
-    cleaned = clean_article_text(decode_bytes(raw))
+def build_article(document: Document) -> Article:
+    if document.format == "html":
+        return _from_page(document)
+    if document.format == "markdown":
+        front_matter, markdown = markdown_metadata(document.raw)
+        merged = _merged(document.metadata, front_matter)
+        return _from_record(document, markdown_to_text(markdown), merged)
+    if document.format == "entry":
+        return _from_record(document, _entry_text(document.raw), document.metadata)
+    cleaned = clean_article_text(decode_bytes(document.raw))
+    return _article(document, document.metadata, cleaned.title, cleaned.body, cleaned)
+
+
+def _merged(outer: Metadata, inner: Metadata) -> Metadata:
+    """Facts from outside the file (a sidecar) win over the file's own front matter; extras are pooled."""
+    values = {f.name: getattr(outer, f.name) or getattr(inner, f.name) for f in dataclasses.fields(Metadata)}
+    values["extra"] = {**inner.extra, **outer.extra}
+    return Metadata(**values)
+
+
+def _entry_text(raw: bytes) -> str:
+    content = json.loads(raw.decode("utf-8"))
+    if content.get("body"):
+        return str(content["body"])
+    return html_fragment_to_text(str(content.get("html", "")))
+
+
+def _from_record(document: Document, text: str, metadata: Metadata) -> Article:
+    """A record's text, cleaned of scraped boilerplate. Its title goes first so the cleaner reads the header the way
+    it reads a scraped file, and does not take the body's first line for the headline."""
+    if metadata.title and not _starts_with(text, metadata.title):
+        text = f"{metadata.title}\n\n{text}"
+    if not text.strip() and metadata.title:
+        text = metadata.title
+    cleaned = clean_article_text(text)
+    return _article(document, metadata, cleaned.title, cleaned.body, cleaned)
+
+
+def _starts_with(text: str, title: str) -> bool:
+    return _WHITESPACE.sub(" ", text[: len(title) * 2].strip()).lower().startswith(_WHITESPACE.sub(" ", title).lower())
+
+
+def _from_page(document: Document) -> Article:
+    page = extract_page(document.raw, url=document.metadata.url)
+    page_facts = Metadata(
+        title=page.title,
+        source=page.site_name,
+        url=page.url,
+        author=page.author,
+        published=page.published.value.isoformat() if page.published is not None else None,
+    )
+    metadata = _merged(document.metadata, page_facts)
+    title = metadata.title or _derived_title(page.body)
+    return _article(document, metadata, title, page.body, None)
+
+
+def _derived_title(body: str) -> str:
+    first = _WHITESPACE.sub(" ", body.strip().split("\n", 1)[0])
+    if len(first) <= _MAX_DERIVED_TITLE:
+        return first
+    return first[: first.rfind(" ", 0, _MAX_DERIVED_TITLE)].rstrip(",;:") + "…"
+
+
+def _one_line(value: str | None) -> str | None:
+    """A metadata value as shown on one line: untrusted (escape sequences, control characters) like the text."""
+    return _WHITESPACE.sub(" ", sanitize_text(value)).strip() or None if value else None
+
+
+def _article(
+    document: Document, metadata: Metadata, text_title: str, body: str, cleaned: CleanedText | None
+) -> Article:
+    metadata = dataclasses.replace(
+        metadata,
+        title=_one_line(metadata.title),
+        source=_one_line(metadata.source),
+        author=_one_line(metadata.author),
+        url=_one_line(metadata.url),
+    )
     provenance: dict[str, Provenance] = {}
-    print_line = read_print_line(cleaned.print_line) if cleaned.print_line else None
+    print_line = read_print_line(cleaned.print_line) if cleaned is not None and cleaned.print_line else None
 
-    title = metadata.title or cleaned.title
+    title = metadata.title or text_title
     provenance["title"] = "metadata" if metadata.title else "text"
 
     source = metadata.source
@@ -35,11 +124,14 @@ def build_article(raw: bytes, path: str, metadata: Metadata) -> Article:
     url = metadata.url
     if url:
         provenance["url"] = "metadata"
-    elif cleaned.header_url:
+    elif cleaned is not None and cleaned.header_url:
         url = cleaned.header_url
         provenance["url"] = "text"
 
-    published = None
+    if metadata.author:
+        provenance["author"] = "metadata"
+
+    published: dt.date | None = None
     published_from: Provenance | None = None
     if metadata.published:
         try:
@@ -52,14 +144,16 @@ def build_article(raw: bytes, path: str, metadata: Metadata) -> Article:
         published_from = "text"
 
     return Article(
-        id=article_id_for(raw),
+        id=article_id_for(document.raw),
         title=title,
-        body=cleaned.body,
-        path=path,
+        body=body,
+        path=document.path,
         source=source,
         url=url,
+        author=metadata.author,
         published=published,
         published_from=published_from,
-        date_mentions=find_date_mentions(cleaned.body, published),
+        date_mentions=find_date_mentions(body, published),
         provenance=provenance,
+        extra=dict(metadata.extra),
     )

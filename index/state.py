@@ -1,6 +1,7 @@
 """User state in its own SQLite file, apart from the index and the articles, so no rebuild loses it.
 
-What the user read, and the user's corrections to entities (merge, split, rename, hide), kept as an ordered log that
+What the user read and starred, the feeds they subscribe to (with what each server said last, for conditional
+requests), and the user's corrections to entities (merge, split, rename, hide), kept as an ordered log that
 identity replays every time it is decided, so the corrections also apply to articles added later.
 """
 
@@ -27,6 +28,21 @@ class EntityEdit:
     value: str | None
 
 
+@dataclass(frozen=True)
+class FeedSubscription:
+    location: str  # an http(s) URL or an absolute file path
+    title: str | None = None
+    etag: str | None = None  # the server's validators from the last fetch, sent back to ask "changed since?"
+    last_modified: str | None = None
+    added_at: str = ""
+    checked_at: str | None = None
+    error: str | None = None  # why the last refresh failed; None when it worked
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
 class UserState:
     def __init__(self, file: Path) -> None:
         self._connection = sqlite3.connect(file, check_same_thread=False, isolation_level=None)
@@ -35,6 +51,13 @@ class UserState:
             self._connection.execute("PRAGMA journal_mode=WAL")
             self._connection.execute("PRAGMA busy_timeout=10000")
             self._connection.execute("CREATE TABLE IF NOT EXISTS read (article_id TEXT PRIMARY KEY, read_at TEXT)")
+            self._connection.execute(
+                "CREATE TABLE IF NOT EXISTS starred (article_id TEXT PRIMARY KEY, starred_at TEXT)"
+            )
+            self._connection.execute(
+                "CREATE TABLE IF NOT EXISTS feeds (location TEXT PRIMARY KEY, title TEXT, etag TEXT,"
+                " last_modified TEXT, added_at TEXT NOT NULL, checked_at TEXT, error TEXT)"
+            )
             self._connection.execute(
                 "CREATE TABLE IF NOT EXISTS entity_edits"
                 " (seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, entity_id TEXT NOT NULL, value TEXT,"
@@ -46,27 +69,60 @@ class UserState:
             return {row[0] for row in self._connection.execute("SELECT article_id FROM read")}
 
     def mark_read(self, article_id: str, read: bool) -> None:
+        self._set_flag("read", article_id, read)
+
+    def starred_ids(self) -> set[str]:
         with self._lock:
-            if read:
-                now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-                self._connection.execute("INSERT OR IGNORE INTO read VALUES (?, ?)", (article_id, now))
+            return {row[0] for row in self._connection.execute("SELECT article_id FROM starred")}
+
+    def star(self, article_id: str, starred: bool) -> None:
+        self._set_flag("starred", article_id, starred)
+
+    def _set_flag(self, table: Literal["read", "starred"], article_id: str, on: bool) -> None:
+        with self._lock:
+            if on:
+                now = _now()
+                self._connection.execute(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", (article_id, now))
             else:
-                self._connection.execute("DELETE FROM read WHERE article_id = ?", (article_id,))
+                self._connection.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
     def carry_over(self, replacements: Iterable[tuple[str, str]]) -> None:
         """An updated article gets a new id: keep what the user did with the old one."""
+        pairs = [(new, old) for old, new in replacements]
         with self._lock:
-            self._connection.executemany(
-                "UPDATE OR IGNORE read SET article_id = ? WHERE article_id = ?",
-                [(new, old) for old, new in replacements],
+            for table in ("read", "starred"):
+                self._connection.executemany(f"UPDATE OR IGNORE {table} SET article_id = ? WHERE article_id = ?", pairs)
+
+    # -- feeds -----------------------------------------------------------------------------------------------------
+
+    def subscribe(self, location: str, title: str | None = None) -> bool:
+        """Subscribe to a feed (a URL or an absolute file path); False when already subscribed."""
+        with self._lock:
+            cursor = self._connection.execute(
+                "INSERT OR IGNORE INTO feeds (location, title, added_at) VALUES (?, ?, ?)", (location, title, _now())
+            )
+            return cursor.rowcount == 1
+
+    def feeds(self) -> list[FeedSubscription]:
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT location, title, etag, last_modified, added_at, checked_at, error FROM feeds ORDER BY added_at"
+            ).fetchall()
+        return [FeedSubscription(*row) for row in rows]
+
+    def feed_checked(self, checked: FeedSubscription) -> None:
+        """What the last refresh of a feed learnt: its title, the server's validators, or why it failed."""
+        with self._lock:
+            self._connection.execute(
+                "UPDATE feeds SET title = ?, etag = ?, last_modified = ?, checked_at = ?, error = ? WHERE location = ?",
+                (checked.title, checked.etag, checked.last_modified, _now(), checked.error, checked.location),
             )
 
     def add_entity_edit(self, op: EntityEditOp, entity_id: str, value: str | None = None) -> None:
         with self._lock:
-            now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             self._connection.execute(
                 "INSERT INTO entity_edits (op, entity_id, value, made_at) VALUES (?, ?, ?, ?)",
-                (op, entity_id, value, now),
+                (op, entity_id, value, _now()),
             )
 
     def entity_edits(self) -> list[EntityEdit]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from index.model import AddReport, Article, ArticleSummary, EntityInfo, SearchResult
+from index.refresh import RefreshReport
 from index.related import Related
 from index.stories import Story
 from index.timeline import Granularity, Timeline
@@ -18,8 +19,8 @@ from tui.timeline_layout import DayRange
 
 
 @dataclass
-class SeedsProgress(Message, bubble=False):
-    """One more bundled article has been read while filling an empty library."""
+class IngestProgress(Message, bubble=False):
+    """Long work on the library (filling an empty one with the bundled articles, refreshing feeds) moved on."""
 
     done: int
     total: int
@@ -29,6 +30,11 @@ class SeedsProgress(Message, bubble=False):
 @dataclass
 class SeedsAdded(Message, bubble=False):
     report: AddReport
+
+
+@dataclass
+class FeedsRefreshed(Message, bubble=False):
+    report: RefreshReport
 
 
 @dataclass

@@ -54,6 +54,9 @@ class Document:
     format: Format
     path: str  # where it came from: the file, or the feed's file path or URL
     metadata: Metadata = Metadata()
+    # The only article its path holds (a file of one article): a new version of the file replaces the old article.
+    # Not stored: it only matters while adding.
+    one_per_path: bool = False
 
 
 def entry_raw(body: str | None = None, html: str | None = None) -> bytes:

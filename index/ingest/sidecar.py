@@ -18,7 +18,7 @@ from index.ingest.document import Metadata
 
 FOLDER_SIDECAR = "metadata.json"
 FILE_SIDECAR_SUFFIX = ".meta.json"
-KNOWN_KEYS = ("title", "source", "url", "published")
+KNOWN_KEYS = ("title", "source", "url", "published", "author")
 
 
 def is_sidecar(path: Path) -> bool:
@@ -28,11 +28,16 @@ def is_sidecar(path: Path) -> bool:
 def _metadata_from(entry: Any, where: Path) -> Metadata:
     if not isinstance(entry, dict):
         raise BadInputError(f"{where}: metadata for a file must be a JSON object")
-    values = {key: entry.get(key) for key in KNOWN_KEYS}
-    for key, value in values.items():
-        if value is not None and not isinstance(value, str):
+    for key in KNOWN_KEYS:
+        if entry.get(key) is not None and not isinstance(entry[key], str):
             raise BadInputError(f"{where}: {key!r} must be a string")
-    return Metadata(**values)
+    return Metadata(
+        title=entry.get("title"),
+        source=entry.get("source"),
+        url=entry.get("url"),
+        published=entry.get("published"),
+        author=entry.get("author"),
+    )
 
 
 @lru_cache(maxsize=256)

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 from index.library import Library, open_library
 from tui.app import NewsdeskApp
 from tui.formatting import byline
-from tui.messages import ArticleLoaded, SearchCompleted, SeedsProgress
+from tui.messages import ArticleLoaded, IngestProgress, SearchCompleted
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import (
     ELLIPSIS,
@@ -86,13 +86,14 @@ async def test_list_shows_every_article_newest_first_all_unread(app: NewsdeskApp
         assert listed_ids(app) == [summary.id for summary in library.articles()]
         assert len(library.articles()) == 5
         for prompt, summary in zip(prompts(app), library.articles(), strict=True):
-            assert unwrapped(prompt) == f"{UNREAD_MARK} {summary.title} {byline(summary.source, summary.published)}"
+            title, byline_line = prompt.plain.splitlines()
+            assert title.startswith(f"{UNREAD_MARK} ") and summary.title.startswith(title[2:].removesuffix(ELLIPSIS))
+            assert byline_line == INDENT + byline(summary.source, summary.published)
         assert_laid_out(app)
         straits_times = prompts(app)[listed_ids(app).index(straits_times_id(library))]
-        # The title wraps, its second line under its first word; the byline under it too.
+        # Every row is two lines: the title cut to the pane's width with an ellipsis, the byline under it.
         assert straits_times.plain.splitlines() == [
-            f"{UNREAD_MARK} N. Korea minister urges stronger ties",
-            f"{INDENT}with Russia",
+            f"{UNREAD_MARK} N. Korea minister urges stronger ties{ELLIPSIS}",
             f"{INDENT}The Straits Times · 2018-04-11",
         ]
 
@@ -159,7 +160,8 @@ async def test_a_search_lists_only_the_hits_with_the_terms_highlighted(app: News
         assert completed.result.total == 1
         assert listed_ids(app) == [straits_times_id(library)]
         [prompt] = prompts(app)
-        assert unwrapped(prompt).startswith(f"{UNREAD_MARK} {STRAITS_TIMES_TITLE} The Straits Times · 2018-04-11 ")
+        title = f"{UNREAD_MARK} N. Korea minister urges stronger ties{ELLIPSIS}"  # cut to the pane's width
+        assert unwrapped(prompt).startswith(f"{title} The Straits Times · 2018-04-11 ")
         match_style = app.screen.query_one(ArticleList).get_component_rich_style("article-list--match", partial=True)
         assert match_style  # the highlight is a real style, not a no-op
         assert [run.lower() for run in styled_runs(prompt, match_style)] == ["vorontsov"]
@@ -185,7 +187,7 @@ async def test_a_hits_snippet_is_two_lines_at_most_its_match_highlighted(app: Ne
             assert any(run.lower() == "lavrov" for line in snippet for run in styled_runs(line, match_style))
 
 
-def entry(title: str, snippet: tuple[tuple[str, bool], ...] = ()) -> ListEntry:
+def entry(title: str, snippet: tuple[tuple[str, bool], ...] | None = None) -> ListEntry:
     return ListEntry("id", ((title, False),), "Source", dt.date(2024, 1, 2), snippet)
 
 
@@ -193,11 +195,11 @@ MATCH = Style(bold=True, reverse=True)
 STYLES = PromptStyles(unread=Style(), byline=Style(dim=True), snippet=Style(italic=True), match=MATCH)
 
 
-def test_a_wrapped_title_hangs_under_the_unread_mark() -> None:
-    prompt = layout_prompt(entry("Title that wraps continues here"), unread=True, width=23, styles=STYLES)
-    assert prompt.plain == f"{UNREAD_MARK} Title that wraps\n  continues here\n  Source · 2024-01-02"
-    read = layout_prompt(entry("Title that wraps continues here"), unread=False, width=23, styles=STYLES)
-    assert read.plain == "  Title that wraps\n  continues here\n  Source · 2024-01-02"
+def test_a_long_title_is_cut_to_one_line_under_the_unread_mark() -> None:
+    prompt = layout_prompt(entry("Title that would wrap"), unread=True, width=20, styles=STYLES)
+    assert prompt.plain == f"{UNREAD_MARK} Title that would{ELLIPSIS}\n  Source · 2024-01-02"
+    read = layout_prompt(entry("Title that would wrap"), unread=False, width=20, styles=STYLES)
+    assert read.plain == f"  Title that would{ELLIPSIS}\n  Source · 2024-01-02"
 
 
 def test_a_long_snippet_is_cut_to_two_lines_with_an_ellipsis() -> None:
@@ -364,7 +366,7 @@ async def test_a_new_default_library_is_filled_with_the_bundled_articles(isolate
             await settle(pilot)
             assert len(listed_ids(app)) == 5
             assert any("Added 5" in notification.message for notification in notifications(app))
-            progress = [(message.done, message.total) for message in seen if isinstance(message, SeedsProgress)]
+            progress = [(message.done, message.total) for message in seen if isinstance(message, IngestProgress)]
             assert progress and progress[-1] == (5, 5)
         assert library.path.is_relative_to(isolated_user_dirs)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.containers import ScrollableContainer
-from textual.widgets import OptionList
 
 from tui.app import NewsdeskApp
 from tui.screens.help import PANE_ACTIONS, HelpScreen, KeyColumn, bindings_of, key_rows, split_into_columns
@@ -56,6 +55,7 @@ async def test_help_lists_newsdesks_keys_and_a_panes_moves(app: NewsdeskApp) -> 
             ("y", "History"),
             ("r", "Related"),
             ("u", "Open link"),
+            ("R", "Refresh feeds"),
         ]
         assert sections["Articles"] == [
             ("↑ k", "Up"),
@@ -151,7 +151,7 @@ def test_help_knows_which_class_declares_a_key() -> None:
     owners = {bound.binding.key: bound.owner for bound in bindings_of([ReadingView])}
     assert owners["space"] is ReadingView and owners["up"] is ScrollableContainer
     owners = {bound.binding.key: bound.owner for bound in bindings_of([ArticleList])}
-    assert owners["enter"] is ArticleList and owners["j"] is ArticleList and owners["up"] is OptionList
+    assert owners["enter"] is ArticleList and owners["j"] is ArticleList and owners["up"] is ArticleList
 
 
 def test_help_rows_merge_keys_by_action_in_newsdesks_words() -> None:

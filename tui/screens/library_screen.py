@@ -17,13 +17,14 @@ from index.timeline import Granularity
 from tui.messages import (
     ArticleLoaded,
     ArticlesLoaded,
+    FeedsRefreshed,
     FilteredArticlesLoaded,
+    IngestProgress,
     LibraryEntitiesLoaded,
     LibraryFailed,
     RelatedLoaded,
     SearchCompleted,
     SeedsAdded,
-    SeedsProgress,
     StoriesLoaded,
     TimelineLoaded,
     UrlResolved,
@@ -59,13 +60,19 @@ class LibraryScreen(Screen[None]):
         """Fill a new default library with the bundled articles first, then read the whole library."""
         with self._library_errors_reported():
             if self.library.is_default and self.library.is_empty():
-                self._answer(SeedsAdded(self.library.add_seeds(self._report_seed_progress)))
+                self._answer(SeedsAdded(self.library.add_seeds(self._report_progress)))
             self._answer(ArticlesLoaded(self.library.articles(), self.library.read_ids()))
             self._answer(StoriesLoaded(self.library.stories()))
             self._answer(LibraryEntitiesLoaded(self.library.entities()[:LIBRARY_TOP_ENTITIES]))
 
-    def _report_seed_progress(self, done: int, total: int, current: str) -> None:
-        self._answer(SeedsProgress(done, total, current))
+    def _report_progress(self, done: int, total: int, current: str) -> None:
+        self._answer(IngestProgress(done, total, current))
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def refresh_feeds(self) -> None:
+        """Fetch every subscribed feed, then read the library again (a worker: fetching takes seconds)."""
+        with self._library_errors_reported():
+            self._answer(FeedsRefreshed(self.library.refresh(self._report_progress)))
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, entity_id: str | None, between: DayRange | None) -> None:

@@ -14,18 +14,19 @@ from textual.reactive import reactive
 from textual.widgets import Footer, ProgressBar
 
 from index.library import Library
-from index.model import Article, ArticleSummary, Entity
+from index.model import AddReport, Article, ArticleSummary, Entity
 from index.timeline import Granularity
 from tui.history import Place, PlaceKind
 from tui.messages import (
     ArticleLoaded,
     ArticlesLoaded,
+    FeedsRefreshed,
     FilteredArticlesLoaded,
+    IngestProgress,
     LibraryEntitiesLoaded,
     LibraryFailed,
     SearchCompleted,
     SeedsAdded,
-    SeedsProgress,
     StoriesLoaded,
     TimelineLoaded,
 )
@@ -69,6 +70,7 @@ class MainScreen(NavigatingScreen):
         Binding("r", "toggle_related", "Related", show=False, id="newsdesk.related"),
         # Never automatic: a library article with that URL opens here, an http(s) one in the system browser.
         Binding("u", "open_link", "Open link", show=False, id="newsdesk.open_url"),
+        Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="newsdesk.refresh_feeds"),
     ]
 
     # always_update: Enter on the same query asks again (the library may have changed; a refused query says why again).
@@ -90,7 +92,7 @@ class MainScreen(NavigatingScreen):
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
-        yield ProgressBar(id="seed-progress", show_eta=False)
+        yield ProgressBar(id="ingest-progress")
         with Horizontal(id="panes"):
             yield ArticleList(id="article-list")
             with Vertical(id="reading-pane"):
@@ -117,17 +119,39 @@ class MainScreen(NavigatingScreen):
 
     # -- answers from the workers ----------------------------------------------------------------------------------
 
-    def on_seeds_progress(self, event: SeedsProgress) -> None:
-        progress_bar = self.query_one("#seed-progress", ProgressBar)
+    def on_ingest_progress(self, event: IngestProgress) -> None:
+        progress_bar = self.query_one("#ingest-progress", ProgressBar)
         progress_bar.display = True
         progress_bar.update(total=event.total, progress=event.done)
 
     def on_seeds_added(self, event: SeedsAdded) -> None:
-        self.query_one("#seed-progress", ProgressBar).display = False
+        self.query_one("#ingest-progress", ProgressBar).display = False
         self.notify(f"Added {event.report.count('added')} bundled articles to your new library.", title="Welcome")
-        for outcome in event.report.outcomes:
+        self._warn_failures(event.report)
+
+    def _warn_failures(self, report: AddReport) -> None:
+        for outcome in report.outcomes:
             if outcome.status == "failed":
-                self.notify(f"{outcome.input}: {outcome.error}", severity="warning")
+                self.notify(f"{outcome.input}: {outcome.error}", severity="warning", markup=False)
+
+    def action_refresh_feeds(self) -> None:
+        self.notify("Refreshing feeds…")
+        self.refresh_feeds()
+
+    def on_feeds_refreshed(self, event: FeedsRefreshed) -> None:
+        self.query_one("#ingest-progress", ProgressBar).display = False
+        report = event.report
+        if not report.feeds:
+            self.notify("No feeds yet: subscribe with `newsdesk feeds add URL`.", severity="warning", markup=False)
+            return
+        added, updated = report.articles.count("added"), report.articles.count("updated")
+        self.notify(f"{len(report.feeds)} feeds refreshed: {added} new, {updated} updated articles.")
+        for feed in report.feeds:
+            if feed.status == "failed":
+                self.notify(f"{feed.title or feed.feed}: {feed.error}", severity="warning", markup=False)
+        self._warn_failures(report.articles)
+        if added or updated:
+            self.load_library()
 
     def on_articles_loaded(self, event: ArticlesLoaded) -> None:
         self._articles = event.articles
