@@ -9,7 +9,6 @@ whitespace collapsed) and never read as markup afterwards, so "[bold]" or "<b>" 
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import html
 import io
@@ -25,6 +24,7 @@ import feedparser
 from index.dates import parse_date_value
 from index.errors import BadInputError
 from index.ingest.document import Document, Metadata, entry_raw
+from index.ingest.text import BYTE_ORDER_MARKS
 from index.sanitize import sanitize_text
 
 
@@ -52,13 +52,6 @@ _SNIFF_BYTES = 16384
 _FEED_ROOTS = frozenset({"rss", "rdf", "feed", "channel"})
 # How an XML document's first bytes give its encoding (XML 1.0, appendix F): byte-order marks first, then the
 # zero bytes of a BOM-less UTF-32/UTF-16 "<" or leading whitespace. Any other XML starts in an ASCII superset.
-_BYTE_ORDER_MARKS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _ZERO_BYTE_PATTERNS = (
     (re.compile(rb"\x00\x00\x00[^\x00]"), "utf-32-be"),
     (re.compile(rb"[^\x00]\x00\x00\x00"), "utf-32-le"),
@@ -83,7 +76,7 @@ def head_text(raw: bytes, size: int = _SNIFF_BYTES) -> str:
     """The first `size` bytes as text, in the encoding an XML document's first bytes announce (else UTF-8);
     undecodable bytes are dropped: only markup near the start is looked at."""
     head = raw[:size]
-    for mark, codec in _BYTE_ORDER_MARKS:
+    for mark, codec in BYTE_ORDER_MARKS:
         if head.startswith(mark):
             return head[len(mark) :].decode(codec, errors="ignore")
     for pattern, codec in _ZERO_BYTE_PATTERNS:

@@ -27,7 +27,7 @@ from lxml import etree
 
 from index.dates import read_print_line
 from index.errors import BadInputError
-from index.ingest.text import decode_bytes
+from index.ingest.text import BYTE_ORDER_MARKS, decode_bytes
 from index.page_dates import PublicationDate, publication_date_from_page
 from index.sanitize import sanitize_text
 
@@ -48,14 +48,6 @@ class Page:
 
 # --- Decoding.
 
-# UTF-32 first: its little-endian BOM starts with the UTF-16 one.
-_BYTE_ORDER_MARKS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 # Browsers look for <meta charset> in the first 1024 bytes; real pages sometimes put it a little later.
 _PRESCAN_BYTES = 4096
 _META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([\w.:+-]+)", re.IGNORECASE)
@@ -112,7 +104,7 @@ def decode_html(raw: bytes, declared_charset: str | None = None) -> str:
     """The text of a page's bytes: BOM, then the HTTP-declared charset, then <meta>, then a guess.
 
     BadInputError when the bytes are empty or not text."""
-    for mark, codec in _BYTE_ORDER_MARKS:
+    for mark, codec in BYTE_ORDER_MARKS:
         if raw.startswith(mark):
             # The mark is the surest evidence there is: a damaged byte costs a character, not the page.
             return raw[len(mark) :].decode(codec, errors="replace")

@@ -40,7 +40,7 @@ _BINARY_MAGIC = (
     b"\x00asm",
 )
 # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
-_BYTE_ORDER_MARKS = (
+BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -65,7 +65,7 @@ _LATIN_CHECK_SAMPLE_CHARS = 65536
 
 
 def _decode_with_byte_order_mark(raw: bytes) -> str | None:
-    for mark, codec in _BYTE_ORDER_MARKS:
+    for mark, codec in BYTE_ORDER_MARKS:
         if raw.startswith(mark):
             try:
                 return raw[len(mark) :].decode(codec)

@@ -30,8 +30,14 @@ def corpus_file(relative: str) -> Path:
 
 
 def load_ner_scoring() -> ModuleType:
-    """bench/ner/scoring.py, the one definition of the doc-level metric (bench/ is not an installed package)."""
-    spec = importlib.util.spec_from_file_location("ner_scoring", REPO / "bench" / "ner" / "scoring.py")
+    """bench/ner/scoring.py, the one definition of the doc-level metric."""
+    return load_bench_module("ner/scoring.py")
+
+
+def load_bench_module(relative: str) -> ModuleType:
+    """A module of bench/ (not an installed package), so tests and benchmarks share one definition of a metric."""
+    name = "bench_" + relative.removesuffix(".py").replace("/", "_")
+    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / relative)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses need their module registered

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import importlib.util
 import re
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from types import ModuleType
 
@@ -15,7 +13,7 @@ import pytest
 from index.errors import BadInputError
 from index.ingest.html import Page, decode_html, extract_page, html_fragment_to_text
 from index.page_dates import PublicationDate
-from tests.index_tests.corpora import REPO, corpus_file
+from tests.index_tests.corpora import corpus_file, load_bench_module
 
 PARAGRAPHS = (
     "The foreign ministers of the two countries met in Moscow on Tuesday to resume talks that had stalled for months.",
@@ -236,13 +234,8 @@ F1_FLOOR = 0.95
 
 
 def load_measure() -> ModuleType:
-    """bench/html/measure.py, the one definition of the corpus reader and the metric (bench/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("html_measure", REPO / "bench" / "html" / "measure.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses need their module registered
-    spec.loader.exec_module(module)
-    return module
+    """bench/html/measure.py, the one definition of the corpus reader and the metric."""
+    return load_bench_module("html/measure.py")
 
 
 def test_word_f1_on_the_article_extraction_benchmark() -> None:
