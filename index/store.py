@@ -283,11 +283,6 @@ class Store:
             results = searcher.search(query, limit=None, filter=_restriction(within_entity, None), scored=False)
             return [str(hit["id"]) for hit in results]
 
-    def all_ids(self) -> set[str]:
-        """Every article id the index holds (to check it against the catalog)."""
-        with self._index.searcher() as searcher:
-            return {str(fields["id"]) for fields in searcher.all_stored_fields()}
-
     @staticmethod
     def _raw_hit(hit: WhooshHit, body_of: Callable[[str], str]) -> RawHit:
         stored = dict(hit.fields())

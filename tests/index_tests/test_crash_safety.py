@@ -46,7 +46,7 @@ def _check_consistent(library_path: Path, must_have: set[str], context: str) -> 
         assert library.search("report").total == len(stored), context
     store = Store(library_path / "whoosh")
     try:
-        indexed = store.all_ids()
+        indexed = store.indexed_ids()
     finally:
         store.close()
     assert indexed == stored, f"{context}: index and catalog disagree ({len(indexed)} vs {len(stored)})"
