@@ -10,6 +10,8 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import OptionList
 
+from tui.widgets.article_list import ArticleList
+
 SIZE = (140, 40)
 STRAITS_TIMES_TITLE = "N. Korea minister urges stronger ties with Russia"
 
@@ -32,10 +34,11 @@ def focused(app: App[None]) -> Widget | None:
     return app.focused
 
 
-def option_labels(options: OptionList) -> list[str]:
+def option_labels(options: OptionList | ArticleList) -> list[str]:
+    """Every row's text (the article list's as drawn at its width, each row read: a test's lists are short)."""
     return [str(options.get_option_at_index(index).prompt) for index in range(options.option_count)]
 
 
-def highlight_option(options: OptionList, matches: Callable[[str], bool]) -> None:
+def highlight_option(options: OptionList | ArticleList, matches: Callable[[str], bool]) -> None:
     """Put the cursor on the first option whose label matches (the way a user would arrow to it)."""
     options.highlighted = next(index for index, label in enumerate(option_labels(options)) if matches(label))

@@ -196,10 +196,10 @@ STYLES = PromptStyles(unread=Style(), byline=Style(dim=True), snippet=Style(ital
 
 
 def test_a_long_title_is_cut_to_one_line_under_the_unread_mark() -> None:
-    prompt = layout_prompt(entry("Title that would wrap"), unread=True, width=20, styles=STYLES)
-    assert prompt.plain == f"{UNREAD_MARK} Title that would{ELLIPSIS}\n  Source · 2024-01-02"
-    read = layout_prompt(entry("Title that would wrap"), unread=False, width=20, styles=STYLES)
-    assert read.plain == f"  Title that would{ELLIPSIS}\n  Source · 2024-01-02"
+    prompt = layout_prompt(entry("Title that wraps continues here"), unread=True, width=23, styles=STYLES)
+    assert prompt.plain == f"{UNREAD_MARK} Title that wraps con{ELLIPSIS}\n  Source · 2024-01-02"
+    read = layout_prompt(entry("Title that wraps continues here"), unread=False, width=23, styles=STYLES)
+    assert read.plain == f"  Title that wraps con{ELLIPSIS}\n  Source · 2024-01-02"
 
 
 def test_a_long_snippet_is_cut_to_two_lines_with_an_ellipsis() -> None:
