@@ -10,25 +10,29 @@ import datetime as dt
 import json
 import re
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh import highlight, index
+from whoosh import index
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.index import LockError
-from whoosh.query import And, DateRange, Query, Term
+from whoosh.query import And, AndNot, Not, Query, Term
 from whoosh.searching import Hit as WhooshHit
 from whoosh.searching import Searcher
 
 from index.catalog import DayRange
+from index.date_filter import PublishedBetween, with_column_dates
 from index.date_query import mention_terms
 from index.errors import LibraryBusyError
 from index.model import ENTITY_KINDS, Article, Segments
 from index.query import EntityLookup, QueryParser
 from index.similar import SimilarText, TextSimilarity
+from index.snippets import best_fragments, mark, matched_spans
 
 # Bump when the schema or what goes into it changes: an index with another version is rebuilt on open.
 SCHEMA_VERSION = 3
@@ -37,6 +41,7 @@ _VERSION_FILE = "newsdesk-schema.json"
 WRITER_TIMEOUT_S = 10.0
 
 SNIPPET_CHARS = 160
+SNIPPET_SURROUND = 60  # characters of context before the first match of a snippet and after its last
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -108,35 +113,6 @@ def _document(article: Article) -> dict[str, Any]:
     return fields
 
 
-class _SegmentsFormatter(highlight.Formatter):  # type: ignore[misc]
-    """Whoosh formats highlights as strings; the app and CLI need the runs of text with matches flagged."""
-
-    def format(self, fragments: Sequence[highlight.Fragment], replace: bool = False) -> list[Segments]:
-        return [self._fragment_segments(fragment) for fragment in fragments]
-
-    @staticmethod
-    def _fragment_segments(fragment: highlight.Fragment) -> Segments:
-        text = fragment.text
-        segments: list[tuple[str, bool]] = []
-        position = fragment.startchar
-        for token in sorted(fragment.matches, key=lambda t: (t.startchar, -(t.endchar - t.startchar))):
-            if token.startchar is None or token.startchar < position:
-                continue
-            if token.startchar > position:
-                segments.append((text[position : token.startchar], False))
-            segments.append((text[token.startchar : token.endchar], True))
-            position = token.endchar
-        if position < fragment.endchar:
-            segments.append((text[position : fragment.endchar], False))
-        return tuple(segments)
-
-
-_TITLE_HIGHLIGHTER = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(), formatter=_SegmentsFormatter())
-_BODY_HIGHLIGHTER = highlight.Highlighter(
-    fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60), formatter=_SegmentsFormatter()
-)
-
-
 @dataclass(frozen=True)
 class RawHit:
     """A search hit before the library joins it with the stored article."""
@@ -181,6 +157,29 @@ def _plain_snippet(body: str) -> Segments:
     return ((text, False),)
 
 
+def _highlight_words(query: Query, reader: Any) -> dict[str, frozenset[str]]:
+    """The words a query looks for, as indexed (stemmed), per highlighted field; prefixes and wildcards expanded,
+    words it excludes (NOT) left out."""
+    found: dict[str, set[str]] = {"title": set(), "body": set()}
+    for leaf in _wanted_leaves(query):
+        for field, text in leaf.expanded_terms(reader):
+            if field in found:
+                found[field].add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+    return {field: frozenset(words) for field, words in found.items()}
+
+
+def _wanted_leaves(query: Query) -> Iterator[Query]:
+    if isinstance(query, Not):
+        return
+    if isinstance(query, AndNot):
+        yield from _wanted_leaves(query.a)
+    elif query.is_leaf():
+        yield query
+    else:
+        for child in query.children():
+            yield from _wanted_leaves(child)
+
+
 def _restriction(within_entity: str | None, between: DayRange | None) -> Query | None:
     """The filter a search runs under: only articles naming an entity, only articles published in a day range."""
     parts: list[Query] = []
@@ -189,7 +188,7 @@ def _restriction(within_entity: str | None, between: DayRange | None) -> Query |
     if between:
         first = dt.datetime.combine(between[0], dt.time.min)
         last = dt.datetime.combine(between[1], dt.time.max)
-        parts.append(DateRange("published", first, last))
+        parts.append(PublishedBetween.days(first, last))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)
@@ -204,6 +203,8 @@ class Store:
         self._index = self._open_or_create()
         self._parser = QueryParser(self._index.schema)
         self._similarity = TextSimilarity(self._index)  # keeps a searcher open between related-article calls
+        self._idle_searchers: list[Searcher] = []
+        self._searchers_lock = threading.Lock()
 
     def _open_or_create(self) -> index.FileIndex:
         if self._current_version() == SCHEMA_VERSION:
@@ -251,11 +252,11 @@ class Store:
         return int(self._index.doc_count())
 
     def indexed_ids(self) -> set[str]:
-        with self._index.searcher() as searcher:
+        with self._searcher() as searcher:
             return {str(fields["id"]) for fields in searcher.all_stored_fields()}
 
     def parse(self, text: str, entity_ids: EntityLookup | None = None) -> Query:
-        return self._parser.parse(text, entity_ids)
+        return with_column_dates(self._parser.parse(text, entity_ids))
 
     def search(
         self,
@@ -270,31 +271,35 @@ class Store:
         `entity_ids` turns the name in `entity:`/`person:`/`org:`/`place:` into entity ids; `within_entity`
         keeps only articles that mention that entity."""
         query = self.parse(text, entity_ids)
-        with self._index.searcher() as searcher:
-            results = searcher.search(query, limit=limit, terms=True, filter=_restriction(within_entity, between))
-            return len(results), [self._raw_hit(hit, body_of) for hit in results]
+        with self._searcher() as searcher:
+            # optimize=False scores every match instead of skipping blocks that cannot reach the top: the collector
+            # then counts the total as it goes, where the optimised search ran the query a second time to count.
+            filtered_by = _restriction(within_entity, between)
+            results = searcher.search(query, limit=limit, filter=filtered_by, optimize=False)
+            words = _highlight_words(query, searcher.reader())
+            return len(results), [self._raw_hit(hit, body_of, words) for hit in results]
 
     def search_ids(
         self, text: str, entity_ids: EntityLookup | None = None, within_entity: str | None = None
     ) -> list[str]:
         """The ids of every article a query matches (no ranking or highlights: for timelines and counts)."""
         query = self.parse(text, entity_ids)
-        with self._index.searcher() as searcher:
+        with self._searcher() as searcher:
             results = searcher.search(query, limit=None, filter=_restriction(within_entity, None), scored=False)
             return [str(hit["id"]) for hit in results]
 
     @staticmethod
-    def _raw_hit(hit: WhooshHit, body_of: Callable[[str], str]) -> RawHit:
+    def _raw_hit(hit: WhooshHit, body_of: Callable[[str], str], words: dict[str, frozenset[str]]) -> RawHit:
         stored = dict(hit.fields())
         title = str(stored.get("title", ""))
-        title_fragments = _TITLE_HIGHLIGHTER.highlight_hit(hit, "title", text=title, top=1, minscore=1)
         body = body_of(str(stored["id"]))
-        body_fragments = _BODY_HIGHLIGHTER.highlight_hit(hit, "body", text=body, top=2, minscore=1)
+        body_spans = matched_spans(body, words["body"])
+        fragments = best_fragments(body, body_spans, SNIPPET_CHARS, SNIPPET_SURROUND, top=2) if body_spans else []
         return RawHit(
             id=str(stored["id"]),
             score=float(hit.score or 0.0),
-            title_segments=_tidy(title_fragments[0]) if title_fragments else ((title, False),),
-            snippet_segments=_join_fragments(body_fragments) if body_fragments else _plain_snippet(body),
+            title_segments=_tidy(mark(title, matched_spans(title, words["title"]))),
+            snippet_segments=_join_fragments(fragments) if fragments else _plain_snippet(body),
             stored=stored,
         )
 
@@ -305,9 +310,27 @@ class Store:
         most like it by them, plus those in `also`, on one scale (see `index/similar.py`)."""
         return self._similarity.similar(article_id, text, limit, also)
 
-    def searcher(self) -> Searcher:
-        return self._index.searcher()
+    @contextmanager
+    def _searcher(self) -> Iterator[Searcher]:
+        """A searcher kept between queries (opening one reads every segment's term index: tens of milliseconds),
+        refreshed when the index has changed since. Searchers are not shared between threads: one in use is out
+        of the pool, so there are as many as there were concurrent searches (one or two in the app)."""
+        with self._searchers_lock:
+            searcher = self._idle_searchers.pop() if self._idle_searchers else None
+        if searcher is None:
+            searcher = self._index.searcher()
+        elif not searcher.up_to_date():
+            searcher = searcher.refresh()  # reuses the readers of the segments that did not change
+        try:
+            yield searcher
+        finally:
+            with self._searchers_lock:
+                self._idle_searchers.append(searcher)
 
     def close(self) -> None:
         self._similarity.close()
+        with self._searchers_lock:
+            for searcher in self._idle_searchers:
+                searcher.close()
+            self._idle_searchers.clear()
         self._index.close()
