@@ -138,6 +138,9 @@ class Catalog:
                     ],
                 )
         self._connection.execute("CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles (url_key)")
+        self._connection.execute(
+            "CREATE INDEX IF NOT EXISTS articles_newest ON articles (sort_key IS NULL, sort_key DESC, title)"
+        )
         self._connection.execute("CREATE INDEX IF NOT EXISTS articles_by_fingerprint ON articles (fingerprint)")
 
     def close(self) -> None:
@@ -263,9 +266,12 @@ class Catalog:
 
     # -- reading ---------------------------------------------------------------------------------------------------
 
-    def count(self) -> int:
+    def count(self, mentioning: str | None = None, between: DayRange | None = None) -> int:
+        conditions, parameters = _filters(mentioning, between)
         with self._lock:
-            return int(self._connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+            return int(
+                self._connection.execute(f"SELECT count(*) FROM articles {conditions}", parameters).fetchone()[0]
+            )
 
     def known(self, article_id: str) -> tuple[str, str] | None:
         """(path, metadata JSON) of a stored article, or None."""
@@ -352,15 +358,22 @@ class Catalog:
             row = self._connection.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
         return str(row[0]) if row else ""
 
-    def summaries(self, mentioning: str | None = None, between: DayRange | None = None) -> list[ArticleSummary]:
+    def summaries(
+        self,
+        mentioning: str | None = None,
+        between: DayRange | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[ArticleSummary]:
         """Every article (or those mentioning an entity, or published in a range of days), newest first, undated
-        last (then by title)."""
+        last (then by title); or `limit` of them from `offset` on (the order is the `articles_newest` index's, so a
+        page is read from the index, not sorted)."""
         conditions, parameters = _filters(mentioning, between)
         with self._lock:
             rows = self._connection.execute(
                 f"SELECT id, title, source, published, path FROM articles {conditions}"
-                " ORDER BY sort_key IS NULL, sort_key DESC, title",
-                parameters,
+                " ORDER BY sort_key IS NULL, sort_key DESC, title LIMIT ? OFFSET ?",
+                (*parameters, -1 if limit is None else limit, offset),
             ).fetchall()
         return [
             ArticleSummary(id=r[0], title=r[1], source=r[2], published=parse_published(r[3]), path=r[4]) for r in rows
@@ -443,6 +456,15 @@ class Catalog:
                 )
         return counts
 
+    def most_named_entity_ids(self, limit: int) -> list[str]:
+        """The entities the most articles name, most first (counted in SQL: the app's sidebar needs only these)."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT entity_id FROM article_entities GROUP BY entity_id ORDER BY count(*) DESC, entity_id LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [row[0] for row in rows]
+
     def has_entity(self, entity_id: str) -> bool:
         with self._lock:
             return self._connection.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
@@ -452,12 +474,14 @@ class Catalog:
             rows = self._connection.execute("SELECT entity_id FROM entity_aliases WHERE key = ?", (key,))
             return [row[0] for row in rows]
 
-    def entity_infos(self) -> list[EntityInfo]:
-        """Every entity some article names, most mentioned first."""
+    def entity_infos(self, entity_ids: Sequence[str] | None = None) -> list[EntityInfo]:
+        """Every entity some article names (or these), most mentioned first."""
+        wanted = "" if entity_ids is None else f" WHERE ae.entity_id IN ({','.join('?' * len(entity_ids))})"
         with self._lock:
             rows = self._connection.execute(
                 "SELECT e.id, e.name, e.kind, ae.article_id, ae.forms, ae.mentions"
-                " FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
+                f" FROM article_entities ae JOIN entities e ON e.id = ae.entity_id{wanted}",
+                tuple(entity_ids or ()),
             ).fetchall()
         gathered: dict[str, tuple[str, str, dict[str, None], list[str], list[int]]] = {}
         for entity_id, name, kind, article_id, forms, spans in rows:

@@ -37,6 +37,7 @@ from index.model import (
     SearchResult,
     article_id_for,
 )
+from index.paging import PagedSummaries
 from index.pipeline import build_article
 from index.refresh import FeedInfo, RefreshReport, collect_feeds, feed_location, is_url
 from index.related import Related, related_articles
@@ -281,6 +282,13 @@ class Library:
         undated last."""
         return self._catalog.summaries(mentioning, between)
 
+    def article_pages(self, mentioning: str | None = None, between: DayRange | None = None) -> PagedSummaries:
+        """The same articles in the same order, read a page at a time as they are looked at (the app's list)."""
+        return PagedSummaries(
+            self._catalog.count(mentioning, between),
+            lambda offset, limit: self._catalog.summaries(mentioning, between, offset, limit),
+        )
+
     def resolve_id(self, id_or_prefix: str) -> str:
         """An article id from a full id or an unambiguous prefix (at least 4 characters)."""
         if self._catalog.known(id_or_prefix) is not None:
@@ -378,14 +386,20 @@ class Library:
 
     # -- entities --------------------------------------------------------------------------------------------------
 
-    def entities(self, kind: EntityKind | None = None, include_hidden: bool = False) -> list[EntityInfo]:
-        """The library's entities, most widely mentioned first, with the user's renames applied."""
+    def entities(
+        self, kind: EntityKind | None = None, include_hidden: bool = False, limit: int | None = None
+    ) -> list[EntityInfo]:
+        """The library's entities, most widely mentioned first, with the user's renames applied (the first `limit`
+        of them, read without gathering all: a large library names hundreds of thousands)."""
         corrections = self._enricher.corrections
+        among = None
+        if limit is not None and kind is None:
+            among = self._catalog.most_named_entity_ids(limit + len(corrections.hidden))
         return [
             dataclasses.replace(info, name=corrections.renames.get(info.id, info.name))
-            for info in self._catalog.entity_infos()
+            for info in self._catalog.entity_infos(among)
             if (kind is None or info.kind == kind) and (include_hidden or info.id not in corrections.hidden)
-        ]
+        ][:limit]
 
     def entity_article_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
         """How many articles of the library mention each of these entities."""

@@ -6,6 +6,7 @@ app) and hands data down.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.message import Message
@@ -39,9 +40,9 @@ class FeedsRefreshed(Message, bubble=False):
 
 @dataclass
 class ArticlesLoaded(Message, bubble=False):
-    """The whole library: the article list and the user's read marks."""
+    """The whole library: the article list (read a page at a time as it is shown) and the user's read marks."""
 
-    articles: list[ArticleSummary]
+    articles: Sequence[ArticleSummary]
     read_ids: set[str]
 
 
@@ -68,7 +69,7 @@ class FilteredArticlesLoaded(Message, bubble=False):
 
     entity_id: str | None
     between: DayRange | None
-    articles: list[ArticleSummary]
+    articles: Sequence[ArticleSummary]
 
 
 @dataclass

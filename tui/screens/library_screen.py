@@ -61,9 +61,9 @@ class LibraryScreen(Screen[None]):
         with self._library_errors_reported():
             if self.library.is_default and self.library.is_empty():
                 self._answer(SeedsAdded(self.library.add_seeds(self._report_progress)))
-            self._answer(ArticlesLoaded(self.library.articles(), self.library.read_ids()))
-            self._answer(StoriesLoaded(self.library.stories()))
-            self._answer(LibraryEntitiesLoaded(self.library.entities()[:LIBRARY_TOP_ENTITIES]))
+            self._answer(ArticlesLoaded(self.library.article_pages(), self.library.read_ids()))
+            self._answer(LibraryEntitiesLoaded(self.library.entities(limit=LIBRARY_TOP_ENTITIES)))
+            self._answer(StoriesLoaded(self.library.stories()))  # the slowest: grouping reads every article
 
     def _report_progress(self, done: int, total: int, current: str) -> None:
         self._answer(IngestProgress(done, total, current))
@@ -83,7 +83,7 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def load_filtered(self, entity_id: str | None, between: DayRange | None) -> None:
         with self._library_errors_reported():
-            articles = self.library.articles(mentioning=entity_id, between=between)
+            articles = self.library.article_pages(mentioning=entity_id, between=between)
             self._answer(FilteredArticlesLoaded(entity_id, between, articles))
 
     @work(thread=True, exclusive=True, group="timeline")

@@ -33,7 +33,7 @@ from tui.messages import (
 from tui.screens.help import HelpScreen, HelpSection
 from tui.screens.navigating_screen import NavigatingScreen
 from tui.timeline_layout import DayRange, range_label
-from tui.widgets.article_list import ArticleList, ListEntry
+from tui.widgets.article_list import ArticleList, ListEntry, RowSource, SummaryRows
 from tui.widgets.entity_sidebar import EntitySidebar, SidebarEntry
 from tui.widgets.filter_chip import FilterChip
 from tui.widgets.reading_view import ReadingView
@@ -84,7 +84,7 @@ class MainScreen(NavigatingScreen):
 
     def __init__(self, library: Library) -> None:
         super().__init__(library)
-        self._articles: list[ArticleSummary] = []
+        self._articles: Sequence[ArticleSummary] = ()
         self._read_ids: set[str] = set()
         # What a restored place still waits for: the list's cursor (for the list's next rows), the reading scroll.
         self._pending_list_index: int | None = None
@@ -168,7 +168,7 @@ class MainScreen(NavigatingScreen):
     def on_filtered_articles_loaded(self, event: FilteredArticlesLoaded) -> None:
         if self.request or (event.entity_id, event.between) != (self._filter_id, self.date_filter):
             return  # a filter has changed since, or a search has started
-        self._show_entries([ListEntry.from_summary(a) for a in event.articles])
+        self._show_entries(SummaryRows(event.articles))
         count = len(event.articles)
         self.query_one(SearchBar).status = Text(f"{count} article{'' if count == 1 else 's'}")
 
@@ -294,9 +294,9 @@ class MainScreen(NavigatingScreen):
         self.load_timeline(self.timeline_by, self.request, self._filter_id)
 
     def _show_all_articles(self) -> None:
-        self._show_entries([ListEntry.from_summary(a) for a in self._articles])
+        self._show_entries(SummaryRows(self._articles))
 
-    def _show_entries(self, entries: Sequence[ListEntry]) -> None:
+    def _show_entries(self, entries: RowSource) -> None:
         article_list = self.query_one(ArticleList)
         article_list.show_entries(entries, self._read_ids)
         index, self._pending_list_index = self._pending_list_index, None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
@@ -79,6 +79,20 @@ class RowSource(Protocol):
     def __len__(self) -> int: ...
 
     def __getitem__(self, index: int, /) -> ListEntry: ...
+
+
+class SummaryRows:
+    """The rows of articles (not search hits), made as they are drawn from a sequence that may itself read the
+    library a page at a time (index.paging.PagedSummaries)."""
+
+    def __init__(self, summaries: Sequence[ArticleSummary]) -> None:
+        self._summaries = summaries
+
+    def __len__(self) -> int:
+        return len(self._summaries)
+
+    def __getitem__(self, index: int, /) -> ListEntry:
+        return ListEntry.from_summary(self._summaries[index])
 
 
 @dataclass(frozen=True)
