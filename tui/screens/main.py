@@ -38,7 +38,7 @@ from tui.widgets.entity_sidebar import EntitySidebar, SidebarEntry
 from tui.widgets.filter_chip import FilterChip
 from tui.widgets.reading_view import ReadingView
 from tui.widgets.related_panel import RelatedPanel
-from tui.widgets.search_bar import SearchBar
+from tui.widgets.search_bar import SearchBar, SearchInput
 from tui.widgets.timeline_strip import TimelineStrip
 
 Pane = ArticleList | ReadingView | RelatedPanel | EntitySidebar | TimelineStrip
@@ -89,6 +89,7 @@ class MainScreen(NavigatingScreen):
         # What a restored place still waits for: the list's cursor (for the list's next rows), the reading scroll.
         self._pending_list_index: int | None = None
         self._pending_scroll: float | None = None
+        self._typing = False  # the next request comes from typing, not Enter: not a history entry
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -201,13 +202,23 @@ class MainScreen(NavigatingScreen):
 
     def on_library_failed(self, event: LibraryFailed) -> None:
         self._pending_list_index = None  # a refused search leaves the list as it was: no cursor to restore in it
-        self.notify(event.error, title="newsdesk", severity="error")
+        if isinstance(self.focused, SearchInput):
+            # Mid-typing a query is often incomplete (an open quote): say so quietly where the user is looking.
+            self.query_one(SearchBar).status = Text(f"⚠ {event.error}")
+        else:
+            self.notify(event.error, title="newsdesk", severity="error", markup=False)
 
     # -- what the panes ask for ------------------------------------------------------------------------------------
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         self.request = event.query
         self.set_focus(self.query_one(ArticleList))
+
+    def on_search_bar_typed(self, event: SearchBar.Typed) -> None:
+        """Results follow the typing; history keeps only what is run with Enter (not every prefix typed)."""
+        if event.query != self.request:
+            self._typing = True
+            self.request = event.query
 
     def on_article_list_article_chosen(self, event: ArticleList.ArticleChosen) -> None:
         self.open_in_history(event.article_id)
@@ -234,7 +245,10 @@ class MainScreen(NavigatingScreen):
     # -- state changes ---------------------------------------------------------------------------------------------
 
     def watch_request(self, request: str) -> None:
-        self.record("search")
+        if self._typing:
+            self._typing = False
+        else:
+            self.record("search")
         if not request:
             self.query_one(SearchBar).clear()
         self._refresh_list()

@@ -12,11 +12,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from tui.widgets.filter_chip import FilterChip
 
-PLACEHOLDER = 'Press / to search: words, "a phrase"; Enter runs it, Escape clears it'
+PLACEHOLDER = 'Press / to search: words, "a phrase"; results follow as you type; Escape clears it'
+# Results follow the typing once it pauses this long: a search per keystroke would queue work the next key undoes.
+DEBOUNCE_S = 0.2
 
 
 class SearchInput(Input):
@@ -38,6 +41,14 @@ class SearchBar(Horizontal):
         """Enter in the input: `query` is stripped and may be empty (which means: show everything)."""
 
         query: str
+
+    @dataclass
+    class Typed(Message):
+        """The user paused while typing in the input: `query` is stripped, as for Submitted."""
+
+        query: str
+
+    _pause: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=PLACEHOLDER, id="search-input")
@@ -66,4 +77,15 @@ class SearchBar(Horizontal):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self._pause is not None:
+            self._pause.stop()
         self.post_message(self.Submitted(event.value.strip()))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if not self.input.has_focus:
+            return  # set by the app (cleared, restored from history), not typed
+        if self._pause is not None:
+            self._pause.stop()
+        query = event.value.strip()
+        self._pause = self.set_timer(DEBOUNCE_S, lambda: self.post_message(self.Typed(query)))
