@@ -44,6 +44,7 @@ class ArticlesLoaded(Message, bubble=False):
 
     articles: Sequence[ArticleSummary]
     read_ids: set[str]
+    starred_ids: set[str]
 
 
 @dataclass

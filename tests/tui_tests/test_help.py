@@ -56,6 +56,10 @@ async def test_help_lists_newsdesks_keys_and_a_panes_moves(app: NewsdeskApp) -> 
             ("r", "Related"),
             ("u", "Open link"),
             ("R", "Refresh feeds"),
+            ("m", "Read / unread"),
+            ("s", "Star / unstar"),
+            ("J", "Next unread"),
+            ("c", "Copy link"),
         ]
         assert sections["Articles"] == [
             ("↑ k", "Up"),

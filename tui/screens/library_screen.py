@@ -61,7 +61,8 @@ class LibraryScreen(Screen[None]):
         with self._library_errors_reported():
             if self.library.is_default and self.library.is_empty():
                 self._answer(SeedsAdded(self.library.add_seeds(self._report_progress)))
-            self._answer(ArticlesLoaded(self.library.article_pages(), self.library.read_ids()))
+            pages = self.library.article_pages()
+            self._answer(ArticlesLoaded(pages, self.library.read_ids(), self.library.starred_ids()))
             self._answer(LibraryEntitiesLoaded(self.library.entities(limit=LIBRARY_TOP_ENTITIES)))
             self._answer(StoriesLoaded(self.library.stories()))  # the slowest: grouping reads every article
 

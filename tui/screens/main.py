@@ -31,7 +31,7 @@ from tui.messages import (
     TimelineLoaded,
 )
 from tui.screens.help import HelpScreen, HelpSection
-from tui.screens.navigating_screen import NavigatingScreen
+from tui.screens.marking_screen import MarkingScreen
 from tui.timeline_layout import DayRange, range_label
 from tui.widgets.article_list import ArticleList, ListEntry, RowSource, SummaryRows
 from tui.widgets.entity_sidebar import EntitySidebar, SidebarEntry
@@ -44,7 +44,7 @@ from tui.widgets.timeline_strip import TimelineStrip
 Pane = ArticleList | ReadingView | RelatedPanel | EntitySidebar | TimelineStrip
 
 
-class MainScreen(NavigatingScreen):
+class MainScreen(MarkingScreen):
     AUTO_FOCUS = "ArticleList"
     # Below 90 columns the screen is "-narrow" and app.tcss hides the entity sidebar: the list and the article first.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
@@ -71,6 +71,11 @@ class MainScreen(NavigatingScreen):
         # Never automatic: a library article with that URL opens here, an http(s) one in the system browser.
         Binding("u", "open_link", "Open link", show=False, id="newsdesk.open_url"),
         Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="newsdesk.refresh_feeds"),
+        # MarkingScreen: on the list's row while the list has focus, else on the open article.
+        Binding("m", "toggle_read", "Read / unread", show=False, id="newsdesk.toggle_read"),
+        Binding("s", "toggle_star", "Star / unstar", show=False, id="newsdesk.toggle_star"),
+        Binding("J", "next_unread", "Next unread", show=False, id="newsdesk.next_unread"),
+        Binding("c", "copy_link", "Copy link", show=False, id="newsdesk.copy_link"),
     ]
 
     # always_update: Enter on the same query asks again (the library may have changed; a refused query says why again).
@@ -85,7 +90,6 @@ class MainScreen(NavigatingScreen):
     def __init__(self, library: Library) -> None:
         super().__init__(library)
         self._articles: Sequence[ArticleSummary] = ()
-        self._read_ids: set[str] = set()
         # What a restored place still waits for: the list's cursor (for the list's next rows), the reading scroll.
         self._pending_list_index: int | None = None
         self._pending_scroll: float | None = None
@@ -156,7 +160,8 @@ class MainScreen(NavigatingScreen):
 
     def on_articles_loaded(self, event: ArticlesLoaded) -> None:
         self._articles = event.articles
-        self._read_ids = event.read_ids
+        self.read_ids = event.read_ids
+        self.starred_ids = event.starred_ids
         if not self.request and self.entity_filter is None and self.date_filter is None:
             self._show_all_articles()
         self._refresh_timeline()
@@ -189,7 +194,7 @@ class MainScreen(NavigatingScreen):
         self.query_one(EntitySidebar).article_entries = tuple(
             SidebarEntry(entity, event.entity_counts.get(entity.id, 0)) for entity in event.article.entities
         )
-        self._read_ids.add(event.article.id)
+        self.read_ids.add(event.article.id)
         self.query_one(ArticleList).mark_read(event.article.id)
         self.history.name_article(event.article.id, event.article.title)
         self.refresh_related()
@@ -312,7 +317,7 @@ class MainScreen(NavigatingScreen):
 
     def _show_entries(self, entries: RowSource) -> None:
         article_list = self.query_one(ArticleList)
-        article_list.show_entries(entries, self._read_ids)
+        article_list.show_entries(entries, self.read_ids, self.starred_ids)
         index, self._pending_list_index = self._pending_list_index, None
         if index is not None and article_list.option_count:
             article_list.highlighted = min(index, article_list.option_count - 1)

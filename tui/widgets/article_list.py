@@ -35,6 +35,7 @@ from index.stories import Story
 from tui.formatting import byline
 
 UNREAD_MARK = "●"
+STAR_MARK = "★"  # a starred article's mark, read or not
 INDENT = "  "  # the unread mark's width: every line of a row but the first starts with it
 SNIPPET_LINES = 2
 ARTICLE_LINES = 2  # title, byline
@@ -133,13 +134,24 @@ def layout_lines(entry: ListEntry, *, width: int, styles: PromptStyles, story_si
     return lines
 
 
+def row_mark(*, unread: bool, starred: bool = False) -> str:
+    """The two cells before a row's title: a star, else the unread mark, else blank."""
+    return f"{STAR_MARK} " if starred else f"{UNREAD_MARK} " if unread else INDENT
+
+
 def layout_prompt(
-    entry: ListEntry, *, unread: bool, width: int | None, styles: PromptStyles, story_size: int | None = None
+    entry: ListEntry,
+    *,
+    unread: bool,
+    width: int | None,
+    styles: PromptStyles,
+    story_size: int | None = None,
+    starred: bool = False,
 ) -> Text:
     """A row as one Text, as drawn at `width` cells (the mark included), e.g. "● Title cut to the wid…\n  Source ·
     date"; `width` None: before the list has a size."""
     lines = layout_lines(entry, width=text_width(width), styles=styles, story_size=story_size)
-    prompt = Text(f"{UNREAD_MARK} " if unread else INDENT, styles.unread, end="")
+    prompt = Text(row_mark(unread=unread, starred=starred), styles.unread, end="")
     return prompt.append_text(Text(f"\n{INDENT}").join(lines))
 
 
@@ -298,16 +310,18 @@ class ArticleList(ScrollView, can_focus=True):
         self._laid_out: LRUCache[tuple[int, int], tuple[str, list[Text]]] = LRUCache(ROW_CACHE_SIZE)
         self._prompt_styles: PromptStyles | None = None
         self._read_ids: set[str] = set()
+        self._starred_ids: set[str] = set()
         self.stories_collapsed = False
         self.stories: dict[str, Story] = {}  # each article's story group, if it belongs to one (set by the screen)
 
     def on_mount(self) -> None:
         self.border_title = self.PANE_TITLE
 
-    def show_entries(self, entries: RowSource, read_ids: set[str]) -> None:
+    def show_entries(self, entries: RowSource, read_ids: set[str], starred_ids: set[str] | None = None) -> None:
         """Replace the rows, reading only those drawn; the cursor goes to the first one."""
         self._source = entries
         self._read_ids = set(read_ids)
+        self._starred_ids = set(starred_ids or ())
         self._rebuild()
         self.highlighted = 0
 
@@ -319,9 +333,13 @@ class ArticleList(ScrollView, can_focus=True):
         """The row at `index` as drawn at the list's present width."""
         entry = self._rows[index]
         width = self.scrollable_content_region.width or None
-        unread = entry.id not in self._read_ids
         prompt = layout_prompt(
-            entry, unread=unread, width=width, styles=self._styles(), story_size=self._story_sizes.get(entry.id)
+            entry,
+            unread=entry.id not in self._read_ids,
+            starred=entry.id in self._starred_ids,
+            width=width,
+            styles=self._styles(),
+            story_size=self._story_sizes.get(entry.id),
         )
         return ListRow(entry.id, prompt)
 
@@ -329,10 +347,14 @@ class ArticleList(ScrollView, can_focus=True):
         """Where an article's row is, if listed. It reads every row up to it: for the story toggle and tests."""
         return self._find(lambda entry_id: entry_id == article_id)
 
-    def mark_read(self, article_id: str) -> None:
-        """Drop the unread mark of one row, if it is listed, leaving the cursor where it is."""
-        self._read_ids.add(article_id)
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        """Drop (or put back) the unread mark of one row, if it is listed, leaving the cursor where it is."""
+        (self._read_ids.add if read else self._read_ids.discard)(article_id)
         self.refresh()  # marks are drawn, not laid out: only the rows on screen are drawn again
+
+    def mark_starred(self, article_id: str, starred: bool) -> None:
+        (self._starred_ids.add if starred else self._starred_ids.discard)(article_id)
+        self.refresh()
 
     def action_toggle_stories(self) -> None:
         """One row per story group (its latest article, with the group's size), or every article again."""
@@ -424,7 +446,8 @@ class ArticleList(ScrollView, can_focus=True):
         if line == self._stride - 1:
             return Strip([Segment(RULE * width, self.get_visual_style("article-list--rule").rich_style)], width)
         article_id, lines = self._laid_out_row(index, width)
-        mark = f"{UNREAD_MARK} " if line == 0 and article_id not in self._read_ids else INDENT
+        unread, starred = article_id not in self._read_ids, article_id in self._starred_ids
+        mark = row_mark(unread=unread, starred=starred) if line == 0 else INDENT
         text = lines[line] if line < len(lines) else Text()
         # The unread style under the whole row, as under the OptionList prompt it was; the text's own styles over
         # it (Text.render leaves a text's own style out when it has no spans). The row's colours go under all.

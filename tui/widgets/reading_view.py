@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Region
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -43,8 +44,17 @@ class ReadingView(VerticalScroll):
         self._composed_for: Article | None = None  # the article the shown blocks belong to
         self._pending_scroll: tuple[float, int] | None = None  # a scroll to restore once laid out, and tries left
 
+    class EndReached(Message):
+        """Space at the end of the article: the reader is done with it."""
+
     def on_mount(self) -> None:
         self.border_title = self.PANE_TITLE
+
+    def action_page_down(self) -> None:
+        if self.article is not None and self.scroll_y >= self.max_scroll_y:
+            self.post_message(self.EndReached())
+        else:
+            super().action_page_down()
 
     @property
     def mention_count(self) -> int:
