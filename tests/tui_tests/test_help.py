@@ -41,6 +41,7 @@ async def test_help_lists_newsdesks_keys_and_a_panes_moves(app: NewsdeskApp) -> 
                     assert bound.binding.description in descriptions, bound
         assert sections["Everywhere"] == [
             ("q", "Quit"),
+            ("T", "Light / dark"),
             ("tab", "Next pane"),
             ("shift+tab", "Previous pane"),
             ("/", "Search"),

@@ -80,3 +80,30 @@ def test_main_screen_selecting_a_range_on_the_timeline(snap_compare: SnapCompare
 
 def test_help_screen(snap_compare: SnapCompare, library: Library) -> None:
     assert snap_compare(NewsdeskApp(library), terminal_size=SIZE, run_before=show_help)
+
+
+async def open_first_article_in_light_theme(pilot: Pilot[Any]) -> None:
+    await open_first_article(pilot)
+    await pilot.press("T")
+    await settle(pilot)
+
+
+async def open_the_palette(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    await pilot.press(*"star")
+    await pilot.pause(0.5)  # the palette searches in the background
+    await settle(pilot)
+
+
+def test_main_screen_light_theme(snap_compare: SnapCompare, library: Library) -> None:
+    assert snap_compare(NewsdeskApp(library), terminal_size=SIZE, run_before=open_first_article_in_light_theme)
+
+
+def test_command_palette(snap_compare: SnapCompare, library: Library) -> None:
+    assert snap_compare(NewsdeskApp(library), terminal_size=SIZE, run_before=open_the_palette)
+
+
+def test_a_tiny_terminal_still_shows_the_list_and_the_article(snap_compare: SnapCompare, library: Library) -> None:
+    assert snap_compare(NewsdeskApp(library), terminal_size=(60, 18), run_before=open_first_article)

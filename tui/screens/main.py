@@ -16,6 +16,7 @@ from textual.widgets import Footer, ProgressBar
 from index.library import Library
 from index.model import AddReport, Article, ArticleSummary, Entity
 from index.timeline import Granularity
+from tui.commands import ActionCommands, ArticleCommands, EntityCommands
 from tui.history import Place, PlaceKind
 from tui.messages import (
     ArticleLoaded,
@@ -45,6 +46,7 @@ Pane = ArticleList | ReadingView | RelatedPanel | EntitySidebar | TimelineStrip
 
 
 class MainScreen(MarkingScreen):
+    COMMANDS = {ActionCommands, ArticleCommands, EntityCommands}
     AUTO_FOCUS = "ArticleList"
     # Below 90 columns the screen is "-narrow" and app.tcss hides the entity sidebar: the list and the article first.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
@@ -229,7 +231,11 @@ class MainScreen(MarkingScreen):
         self.open_in_history(event.article_id)
 
     def on_entity_sidebar_entity_chosen(self, event: EntitySidebar.EntityChosen) -> None:
-        self.entity_filter = event.entity
+        self.filter_by_entity(event.entity)
+
+    def filter_by_entity(self, entity: Entity) -> None:
+        """Show only the articles that name `entity` (from the sidebar or the command palette)."""
+        self.entity_filter = entity
         self.set_focus(self.query_one(ArticleList))
 
     def on_filter_chip_remove_requested(self, event: FilterChip.RemoveRequested) -> None:
