@@ -62,6 +62,10 @@ def article_list_text(screen: str) -> str:
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
     """The app in tmux on an empty XDG data dir, so it fills the default library with the bundled articles."""
+    yield from _terminal(tmp_path, library=None)
+
+
+def _terminal(tmp_path: Path, library: Path | None) -> Iterator[Terminal]:
     if shutil.which("tmux") is None:
         pytest.fail("tmux is required for the end-to-end test (apt-get install tmux); it is not skipped on purpose")
     name = f"newsdesk-e2e-{uuid.uuid4().hex[:8]}"
@@ -69,7 +73,8 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     # COLUMNS and LINES can reach the pane (80x24 under pytest) and would override the window size the app measures.
     app = shlex.join(
         ["env", "-u", "COLUMNS", "-u", "LINES", f"XDG_DATA_HOME={tmp_path / 'data'}",
-         f"XDG_CONFIG_HOME={tmp_path / 'config'}", "NEWSDESK_LIBRARY=", sys.executable, "-m", "tui.launcher"]
+         f"XDG_CONFIG_HOME={tmp_path / 'config'}", f"NEWSDESK_LIBRARY={library or ''}", sys.executable, "-m",
+         "tui.launcher"]
     )  # fmt: skip
     command = f"{app}; echo $? > {shlex.quote(str(exit_status))}"
     width, height = SIZE
@@ -100,3 +105,34 @@ def test_first_start_search_and_quit_in_a_real_terminal(terminal: Terminal) -> N
     terminal.tmux("send-keys", "-t", terminal.session, "q")
     terminal.wait_until(lambda: not terminal.is_running(), "the app to exit")
     assert terminal.exit_status_file.read_text().strip() == "0"
+
+
+HOSTILE_TITLE = "[bold red]Hostile[/] headline"
+HOSTILE = (
+    f"{HOSTILE_TITLE}\x1b]0;pwned\x07\n\n"
+    "The first paragraph \x1b[2J\x1b[31mclears\x1b[0m nothing and \x9b31mcolours nothing.\n\n"
+    "A [link=https://evil.example]link[/link] and an OSC 52 \x1b]52;c;ZXZpbA==\x07clipboard write stay inert.\n"
+)
+
+
+def test_an_article_full_of_markup_and_escapes_is_shown_inert(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    article = tmp_path / "hostile.txt"
+    article.write_bytes(HOSTILE.encode("utf-8"))
+    add = [sys.executable, "-c", "from index.cli import main; raise SystemExit(main())", "--library", str(library)]
+    subprocess.run([*add, "add", str(article)], check=True, capture_output=True, cwd=REPO_ROOT)
+    terminals = _terminal(tmp_path, library)
+    terminal = next(terminals)
+    try:
+        terminal.wait_until(lambda: "[bold red]Hostile[/]" in terminal.screen(), "the hostile title to be listed")
+        terminal.tmux("send-keys", "-t", terminal.session, "Enter")
+        terminal.wait_until(lambda: "stay inert" in terminal.screen(), "the article to open")
+        screen = terminal.screen()
+        assert "[link=https://evil.example]link[/link]" in screen  # markup shown as typed, never interpreted
+        assert "clears nothing" in screen and "colours nothing" in screen
+        title = terminal.tmux("display-message", "-p", "-t", terminal.session, "#{pane_title}").stdout
+        assert "pwned" not in title
+        buffers = terminal.tmux("list-buffers", check=False).stdout  # tmux keeps OSC 52 writes as paste buffers
+        assert "evil" not in buffers
+    finally:
+        terminals.close()
