@@ -18,13 +18,17 @@ from typing import Any, NoReturn, TextIO
 from tqdm import tqdm
 
 from index.errors import NewsdeskError
+from index.export import EXPORT_FORMATS, run_export
 from index.json_views import (
     add_json,
     article_json,
+    batch_json_lines,
     entity_info_json,
     feeds_json,
+    print_json,
     refresh_json,
     related_json,
+    saved_search_json,
     search_json,
     stories_json,
     timeline_json,
@@ -139,6 +143,24 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("folder", type=Path, metavar="DIR")
     watch.add_argument("--json", action="store_true", help="one JSON line per batch added")
 
+    export = commands.add_parser("export", help="articles, or a search's best results, as Markdown or JSON")
+    export.add_argument("ids", nargs="*", metavar="ID", help="article ids (or unambiguous prefixes)")
+    export.add_argument("--query", metavar="Q", help="export the best results of this search instead")
+    export.add_argument("--limit", type=_positive, default=20, help="at most N results of --query (default 20)")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="markdown")
+    export.add_argument("--output", metavar="FILE", type=Path, help="write FILE (user-only) instead of stdout")
+    export.add_argument("--force", action="store_true", help="replace FILE when it exists")
+
+    searches = commands.add_parser("searches", help="saved searches: list (default), save, delete")
+    searches.add_argument("--json", action="store_true")
+    saved = searches.add_subparsers(dest="searches_command", metavar="ACTION")
+    saved.add_parser("list", help="the saved searches, by name")
+    saved.add_parser("save", help="save QUERY under NAME (replacing what NAME held)").add_argument("name")
+    saved.choices["save"].add_argument("query")
+    saved.add_parser("delete", help="forget the saved search NAME").add_argument("name")
+    for action in saved.choices.values():  # SUPPRESS: an absent flag must not reset `searches --json`
+        action.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+
     reindex = commands.add_parser("reindex", help="derive every article again from its original and rebuild the index")
     reindex.add_argument("--json", action="store_true")
     return parser
@@ -165,11 +187,6 @@ def _edit_entity(args: argparse.Namespace, library: Library) -> EntityInfo:
     else:
         library.edit_entity(args.edit, entity_id)
     return library.entity(entity_id)
-
-
-def _print_json(value: object, out: TextIO) -> None:
-    json.dump(value, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 def _summary_line(summary: ArticleSummary | Article | Hit) -> str:
@@ -203,7 +220,7 @@ def _add(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -
     stream = None if args.json else lambda outcomes: _write_outcomes(AddReport(tuple(outcomes)), out)
     report = library.add_paths([*args.paths, *([bundled_seeds()] if args.seeds else [])], progress, stream)
     if args.json:
-        _print_json(add_json(report), out)
+        print_json(add_json(report), out)
     _report_failures(report, err)
     return EXIT_FAILED if report.failed else EXIT_OK
 
@@ -226,7 +243,7 @@ def _report_failures(report: AddReport, err: TextIO) -> None:
 def _articles(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     summaries = library.articles()
     if args.json:
-        _print_json([article_json(library.get(summary.id)) for summary in summaries], out)
+        print_json([article_json(library.get(summary.id)) for summary in summaries], out)
     else:
         out.writelines(_summary_line(summary) + "\n" for summary in summaries)
     return EXIT_OK
@@ -235,7 +252,7 @@ def _articles(args: argparse.Namespace, library: Library, out: TextIO, err: Text
 def _show(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     article = library.get(args.id)
     if args.json:
-        _print_json(article_json(article, with_body=True), out)
+        print_json(article_json(article, with_body=True), out)
     else:
         out.write(f"{_summary_line(article)}\n\n{article.body}\n")
     return EXIT_OK
@@ -248,13 +265,7 @@ def _batch_lines(batch: Path) -> list[str]:
 
 
 def _answer_batch(lines: list[str], key: str, answer: Callable[[str], dict[str, Any]], out: TextIO) -> int:
-    """One compact JSON line per input, so a script pays start-up once; a bad input is an error line, not a stop."""
-    for line in lines:
-        try:
-            document = {key: line, **answer(line)}
-        except NewsdeskError as error:
-            document = {key: line, "error": str(error)}
-        out.write(json.dumps(document, ensure_ascii=False) + "\n")
+    out.writelines(batch_json_lines(lines, key, answer))
     return EXIT_OK
 
 
@@ -271,10 +282,12 @@ def _search(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO
         )
     result = library.search(args.query, limit=args.limit)
     if args.json:
-        _print_json(search_json(result), out)
+        print_json(search_json(result), out)
     else:
         out.write(f"{result.total} hits for {result.query!r}\n")
         out.writelines(f"{hit.score:8.2f}  {_summary_line(hit)}\n          {hit.highlights}\n" for hit in result.hits)
+        if result.total == 0 and (suggestion := library.suggest(args.query)):
+            err.write(f"did you mean: {suggestion}?\n")
     return EXIT_OK
 
 
@@ -282,7 +295,7 @@ def _timeline(args: argparse.Namespace, library: Library, out: TextIO, err: Text
     within = _entity_arg(library, args.entity) if args.entity else None
     result = library.timeline(by=args.by, query=args.query, within_entity=within)
     if args.json:
-        _print_json(timeline_json(result), out)
+        print_json(timeline_json(result), out)
     else:
         widest = max((bucket.count for bucket in result.buckets), default=0) or 1
         out.writelines(
@@ -304,7 +317,7 @@ def _related(args: argparse.Namespace, library: Library, out: TextIO, err: TextI
         )
     related = library.related(args.id, limit=args.limit)
     if args.json:
-        _print_json(related_json(related), out)
+        print_json(related_json(related), out)
     else:
         for item in related:
             apart = "undated" if item.days_apart is None else f"{item.days_apart} d apart"
@@ -317,7 +330,7 @@ def _related(args: argparse.Namespace, library: Library, out: TextIO, err: TextI
 def _stories(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     stories = library.stories()
     if args.json:
-        _print_json(stories_json(stories), out)
+        print_json(stories_json(stories), out)
     else:
         out.writelines(
             f"{story.start.isoformat()}..{story.end.isoformat()}  {len(story.articles):4} articles  {story.title}"
@@ -330,7 +343,7 @@ def _stories(args: argparse.Namespace, library: Library, out: TextIO, err: TextI
 def _entities(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     infos = library.entities(kind=args.kind, include_hidden=args.all)
     if args.json:
-        _print_json([entity_info_json(info) for info in infos], out)
+        print_json([entity_info_json(info) for info in infos], out)
     else:
         out.writelines(
             f"{len(info.articles):5}  {info.kind:6}  {info.name}  ({info.id}; {', '.join(info.aliases)})\n"
@@ -342,7 +355,7 @@ def _entities(args: argparse.Namespace, library: Library, out: TextIO, err: Text
 def _entity(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     edited = _edit_entity(args, library)
     if args.json:
-        _print_json(entity_info_json(edited), out)
+        print_json(entity_info_json(edited), out)
     else:
         out.write(f"{args.edit}: {edited.name} ({edited.id}); names: {', '.join(edited.aliases)}\n")
     return EXIT_OK
@@ -353,7 +366,7 @@ def _feeds(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO)
         return _report_refresh(library.subscribe(args.feeds, _progress_printer(err)), args.json, out, err)
     feeds = library.feeds()
     if args.json:
-        _print_json(feeds_json(feeds), out)
+        print_json(feeds_json(feeds), out)
     for info in [] if args.json else feeds:
         state = f"failing: {info.subscription.error}" if info.subscription.error else f"{info.articles} articles"
         out.write(f"{info.subscription.title or '-'}  {info.subscription.location}  ({state})\n")
@@ -368,7 +381,7 @@ def _refresh(args: argparse.Namespace, library: Library, out: TextIO, err: TextI
 
 def _report_refresh(report: RefreshReport, as_json: bool, out: TextIO, err: TextIO) -> int:
     if as_json:
-        _print_json(refresh_json(report), out)
+        print_json(refresh_json(report), out)
     else:
         for feed in report.feeds:
             out.write(f"{feed.status:12}  {feed.feed}  {feed.error or f'{feed.entries} entries'}\n")
@@ -401,9 +414,28 @@ def _watch(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO)
 def _reindex(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     count = library.reindex(_progress_printer(err))
     if args.json:
-        _print_json({"reindexed": count}, out)
+        print_json({"reindexed": count}, out)
     else:
         out.write(f"reindexed {count} articles\n")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    out.write(run_export(library, args.ids, args.query, args.limit, args.format, args.output, args.force))
+    return EXIT_OK
+
+
+def _searches(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    """List the saved searches; save and delete show the list they leave (one output shape for all three)."""
+    if args.searches_command == "save":
+        library.save_search(args.name, args.query)
+    elif args.searches_command == "delete":
+        library.delete_search(args.name)
+    listed = [saved_search_json(saved) for saved in library.saved_searches()]
+    if args.json:
+        print_json(listed, out)
+    else:
+        out.writelines(f"{item['name']}  {item['query']}  (saved {item['saved_at']})\n" for item in listed)
     return EXIT_OK
 
 
@@ -421,6 +453,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Library, TextIO, TextIO], int
     "refresh": _refresh,
     "watch": _watch,
     "reindex": _reindex,
+    "export": _export,
+    "searches": _searches,
 }
 
 

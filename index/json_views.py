@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TextIO
 
+from index.errors import NewsdeskError
 from index.model import AddReport, Article, Entity, EntityInfo, SearchResult
 from index.refresh import FeedInfo, RefreshReport
 from index.related import Related
+from index.state import SavedSearch
 from index.stories import Story
 from index.timeline import Timeline
+
+
+def json_text(value: object) -> str:
+    """How the CLI prints JSON: indented, non-ASCII as is, a final newline."""
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def print_json(value: object, out: TextIO) -> None:
+    out.write(json_text(value))
+
+
+def batch_json_lines(inputs: Iterable[str], key: str, answer: Callable[[str], dict[str, Any]]) -> Iterator[str]:
+    """`--batch`: one compact JSON line per input (`{key: input, ...answer}`), so a script pays start-up once; a
+    bad input is an error line (`{key: input, "error": message}`), not a stop."""
+    for line in inputs:
+        try:
+            document = {key: line, **answer(line)}
+        except NewsdeskError as error:
+            document = {key: line, "error": str(error)}
+        yield json.dumps(document, ensure_ascii=False) + "\n"
 
 
 def entity_json(entity: Entity) -> dict[str, str]:
@@ -152,3 +175,21 @@ def feeds_json(feeds: Sequence[FeedInfo]) -> list[dict[str, Any]]:
         }
         for info in feeds
     ]
+
+
+def export_json(articles: Sequence[Article]) -> dict[str, Any]:
+    """`newsdesk export ID ... --format json`: the articles, each with its body."""
+    return {"articles": [article_json(article, with_body=True) for article in articles]}
+
+
+def export_results_json(result: SearchResult, articles: Sequence[Article]) -> dict[str, Any]:
+    """`newsdesk export --query Q --format json`: the query, how many articles it finds, the best ones in full."""
+    return {
+        "query": result.query,
+        "total": result.total,
+        "articles": [article_json(article, with_body=True) for article in articles],
+    }
+
+
+def saved_search_json(saved: SavedSearch) -> dict[str, str]:
+    return {"name": saved.name, "query": saved.query, "saved_at": saved.saved_at}

@@ -21,7 +21,7 @@ from index.dedupe import text_fingerprint, url_key
 from index.enrich import Corrections, EntityEnricher, corrections_from
 from index.entities.keys import entity_key
 from index.entities.pool import ExtractionPool, pool_for
-from index.errors import BadInputError, NotFoundError
+from index.errors import BadInputError, NotFoundError, QueryError
 from index.fetch import Fetcher
 from index.ingest.document import Document, Format
 from index.ingest.inputs import read_inputs
@@ -41,7 +41,8 @@ from index.paging import PagedSummaries
 from index.pipeline import build_article
 from index.refresh import FeedInfo, RefreshReport, collect_feeds, feed_location, is_url
 from index.related import Related, related_articles
-from index.state import EntityEditOp, UserState
+from index.sanitize import sanitize_text
+from index.state import EntityEditOp, SavedSearch, UserState
 from index.store import Store
 from index.stories import Story, find_stories
 from index.timeline import Granularity, Timeline, build_timeline
@@ -349,6 +350,15 @@ class Library:
         )
         return SearchResult(query=query, total=total, hits=hits)
 
+    def suggest(self, query: str) -> str | None:
+        """Did you mean: the query with misspelt words (unknown to the library, or rare next to a close common
+        word) corrected from the library's own words, when that finds more; None when the query already finds
+        enough, nothing better is known, or the query cannot be parsed (never raises for a bad query)."""
+        try:
+            return self._store.suggest(query, self._catalog.body, self.entity_ids_named)
+        except QueryError:
+            return None
+
     def find_by_url(self, url: str) -> str | None:
         """The article with this URL (a link in another article points at it), however the link is dressed
         (tracking parameters, http or https, a trailing slash)."""
@@ -467,6 +477,26 @@ class Library:
 
     def star(self, article_id: str, starred: bool = True) -> None:
         self._state.star(article_id, starred)
+
+    def save_search(self, name: str, query: str) -> SavedSearch:
+        """Save a query under a name (replacing one saved under that name). Raises BadInputError for an empty
+        name and QueryError for a query that cannot be parsed."""
+        name, query = name.strip(), " ".join(sanitize_text(query).split())  # one line, shown as it is run
+        if not name:
+            raise BadInputError("a saved search needs a name")
+        if sanitize_text(name) != name or "\n" in name:
+            raise BadInputError("a saved search's name must be one line of visible characters")
+        self._store.parse(query, self.entity_ids_named)
+        return self._state.save_search(name, query)
+
+    def saved_searches(self) -> list[SavedSearch]:
+        """The user's saved searches, by name."""
+        return self._state.saved_searches()
+
+    def delete_search(self, name: str) -> None:
+        """Forget a saved search. Raises NotFoundError when none has that name."""
+        if not self._state.delete_search(name.strip()):
+            raise NotFoundError(f"no saved search named {name!r} (see `newsdesk searches`)")
 
 
 def _same_article(known: tuple[str, str], document: Document, metadata: str) -> bool:

@@ -2,7 +2,8 @@
 
 What the user read and starred, the feeds they subscribe to (with what each server said last, for conditional
 requests), and the user's corrections to entities (merge, split, rename, hide), kept as an ordered log that
-identity replays every time it is decided, so the corrections also apply to articles added later.
+identity replays every time it is decided, so the corrections also apply to articles added later; and the
+searches the user saved by name.
 """
 
 from __future__ import annotations
@@ -39,6 +40,13 @@ class FeedSubscription:
     error: str | None = None  # why the last refresh failed; None when it worked
 
 
+@dataclass(frozen=True)
+class SavedSearch:
+    name: str
+    query: str
+    saved_at: str  # ISO datetime (UTC) of the last save under this name
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -62,6 +70,9 @@ class UserState:
                 "CREATE TABLE IF NOT EXISTS entity_edits"
                 " (seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, entity_id TEXT NOT NULL, value TEXT,"
                 " made_at TEXT NOT NULL)"
+            )
+            self._connection.execute(
+                "CREATE TABLE IF NOT EXISTS saved_searches (name TEXT PRIMARY KEY, query TEXT NOT NULL, saved_at TEXT)"
             )
 
     def read_ids(self) -> set[str]:
@@ -129,6 +140,32 @@ class UserState:
         with self._lock:
             rows = self._connection.execute("SELECT op, entity_id, value FROM entity_edits ORDER BY seq").fetchall()
         return [EntityEdit(op, entity_id, value) for op, entity_id, value in rows]
+
+    # -- saved searches --------------------------------------------------------------------------------------------
+
+    def save_search(self, name: str, query: str) -> SavedSearch:
+        """Save a query under a name; saving under a name in use replaces what it held."""
+        saved = SavedSearch(name, query, _now())
+        with self._lock:
+            self._connection.execute(
+                "INSERT OR REPLACE INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?)",
+                (saved.name, saved.query, saved.saved_at),
+            )
+        return saved
+
+    def saved_searches(self) -> list[SavedSearch]:
+        """Every saved search, by name (case ignored)."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT name, query, saved_at FROM saved_searches ORDER BY name COLLATE NOCASE, name"
+            ).fetchall()
+        return [SavedSearch(name, query, saved_at or "") for name, query, saved_at in rows]
+
+    def delete_search(self, name: str) -> bool:
+        """Forget a saved search; False when there was none by that name."""
+        with self._lock:
+            cursor = self._connection.execute("DELETE FROM saved_searches WHERE name = ?", (name,))
+            return cursor.rowcount == 1
 
     def close(self) -> None:
         with self._lock:

@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,16 +22,17 @@ from whoosh import index
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.index import LockError
-from whoosh.query import And, AndNot, Not, Query, Term
+from whoosh.query import And, AndNot, Not, Or, Phrase, Query, Term
 from whoosh.searching import Hit as WhooshHit
 from whoosh.searching import Searcher
+from whoosh.support.levenshtein import damerau_levenshtein
 
 from index.catalog import DayRange
 from index.date_filter import PublishedBetween, with_column_dates
 from index.date_query import mention_terms
 from index.errors import LibraryBusyError
 from index.model import ENTITY_KINDS, Article, Segments
-from index.query import EntityLookup, QueryParser
+from index.query import SEARCH_FIELDS, EntityLookup, QueryParser
 from index.similar import SimilarText, TextSimilarity
 from index.snippets import best_fragments, mark, matched_spans
 
@@ -39,6 +41,15 @@ SCHEMA_VERSION = 3
 _VERSION_FILE = "newsdesk-schema.json"
 # How long a writer waits for another process's write to finish before reporting the library as busy.
 WRITER_TIMEOUT_S = 10.0
+
+# "Did you mean": a query finding fewer articles than this gets its unknown and rare words checked; a rare word
+# gives way only to a close word found in RARE_RATIO times as many articles.
+SUGGEST_BELOW_HITS = 3
+RARE_RATIO = 10
+_QUERY_WORD = re.compile(r"\w+(?:\.?\w+)*")  # Whoosh's own tokenizer pattern
+# A `field:value` clause of a field that is not text (dates, entities, sources): its words are never corrected.
+_FIELD_CLAUSE = re.compile(r'(\w+):("[^"]*"|\[[^\]]*\]|[^\s()"]+)')
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 
 SNIPPET_CHARS = 160
 SNIPPET_SURROUND = 60  # characters of context before the first match of a snippet and after its last
@@ -180,6 +191,78 @@ def _wanted_leaves(query: Query) -> Iterator[Query]:
             yield from _wanted_leaves(child)
 
 
+def _searched_words(query: Query) -> list[str]:
+    """The words a query looks for in title or body (as indexed: stemmed), not those it excludes, nor prefixes."""
+    words: dict[str, None] = {}
+    for leaf in _wanted_leaves(query):
+        if type(leaf) in (Term, Phrase):
+            for field, word in leaf.iter_all_terms(phrases=True):
+                text = word.decode("utf-8") if isinstance(word, bytes) else str(word)
+                if field in SEARCH_FIELDS and len(text) >= 3 and not any(c.isdigit() for c in text):
+                    words[text] = None
+    return list(words)
+
+
+def _closer_stems(searcher: Searcher, word: str, needed: int) -> list[str]:
+    """Indexed stems within one edit of `word` (two for a word of 5+ letters) found in at least `needed`
+    articles: the closest first, then the most widely found. Whoosh's corrector finds the candidates, sharing
+    the first letter (typos rarely touch it, and it keeps this fast on a large vocabulary)."""
+    reader = searcher.reader()
+    ranked: list[str] = []
+    for distance in (1, 2) if len(word) >= 5 else (1,):
+        found_in = {
+            candidate: max(reader.doc_frequency(field, candidate) for field in SEARCH_FIELDS)
+            for field in SEARCH_FIELDS
+            for candidate in map(str, searcher.corrector(field).suggest(word, limit=10, maxdist=distance, prefix=1))
+            if candidate != word and candidate not in ranked
+        }
+        ranked += sorted((c for c in found_in if found_in[c] >= needed), key=lambda c: (-found_in[c], c))
+    return ranked
+
+
+def _surface_forms(searcher: Searcher, analyzer: Any, stem: str, body_of: Callable[[str], str]) -> Counter[str]:
+    """How often each written form of the words that stem to `stem` occurs in a few articles that contain it."""
+    forms: Counter[str] = Counter()
+    containing = Or([Term(field, stem) for field in SEARCH_FIELDS])
+    for hit in searcher.search(containing, limit=3, scored=False):
+        for text in (str(hit.get("title", "")), body_of(str(hit["id"]))):
+            for token in analyzer(text, chars=True):
+                if token.text == stem:
+                    forms[text[token.startchar : token.endchar]] += 1
+    return forms
+
+
+def _closest_form(typed: str, forms: Counter[str]) -> str | None:
+    """Of the written forms, the one closest to what was typed (case aside), then the most frequent; lower case
+    if typed so and written so somewhere."""
+    if not forms:
+        return None
+    by_lower: Counter[str] = Counter()
+    for form, count in forms.items():
+        by_lower[form.lower()] += count
+    best = min(by_lower, key=lambda lower: (damerau_levenshtein(lower, typed.lower()), -by_lower[lower], lower))
+    # "ministr" -> "minister" rather than the more frequent "Minister"; "lavorv" -> "Lavrov", the only form.
+    same_case = typed.islower()
+    return max((form for form in forms if form.lower() == best), key=lambda f: (f.islower() == same_case, forms[f]))
+
+
+def _replace_words(text: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """`text` with each word passed through `replace`, except field names, operators and the values of fields that
+    are not title or body (`date:2018`, `person:Lavrov`)."""
+    protected = [match.span() for match in _FIELD_CLAUSE.finditer(text) if match.group(1).lower() not in SEARCH_FIELDS]
+    pieces: list[str] = []
+    last = 0
+    for match in _QUERY_WORD.finditer(text):
+        start, end = match.span()
+        if match.group(0) in _OPERATORS or text.startswith(":", end) or any(a <= start < b for a, b in protected):
+            continue
+        pieces.append(text[last:start])
+        pieces.append(replace(match))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def _restriction(within_entity: str | None, between: DayRange | None) -> Query | None:
     """The filter a search runs under: only articles naming an entity, only articles published in a day range."""
     parts: list[Query] = []
@@ -287,6 +370,58 @@ class Store:
         with self._searcher() as searcher:
             results = searcher.search(query, limit=None, filter=_restriction(within_entity, None), scored=False)
             return [str(hit["id"]) for hit in results]
+
+    def suggest(self, text: str, body_of: Callable[[str], str], entity_ids: EntityLookup | None = None) -> str | None:
+        """A corrected query ("did you mean"): the query with its unknown or rare words replaced by close words the
+        index knows, when that finds more articles; None when the query already finds enough or nothing better is
+        known. Raises QueryError for a query that cannot be parsed.
+
+        Title and body are indexed stemmed, so Whoosh's corrector suggests stems ("nuclear" is fine, but "minist"
+        is no word to show). Rather than add an unstemmed spelling field to the schema (a bigger index and a
+        rebuild of every library), each suggested stem is turned back into a word by reading the few articles
+        that contain it (stored title, body from `body_of`): of the words there that stem to it, the one closest to
+        what the user typed (then the most frequent; in lower case when typed so, else as articles write it, e.g.
+        "Lavrov"). That word must also be close to the typed one as written: stems can be close where words are
+        not, and the reverse. Cost: a few hundred milliseconds on a 60,000-word vocabulary in many segments;
+        nothing when the query finds enough."""
+        query = self.parse(text, entity_ids)
+        analyzer = self._index.schema["body"].analyzer
+        with self._searcher() as searcher:
+            total = len(searcher.search(query, limit=1, optimize=False))
+            if total >= SUGGEST_BELOW_HITS:
+                return None
+            reader = searcher.reader()
+            fixes: dict[str, tuple[list[str], int]] = {}  # a stem of the query -> (stems to try, edits allowed)
+            for word in _searched_words(query):
+                found_in = max(reader.doc_frequency(field, word) for field in SEARCH_FIELDS)
+                if found_in < SUGGEST_BELOW_HITS:
+                    candidates = _closer_stems(searcher, word, max(1, RARE_RATIO * found_in))
+                    if candidates:  # a word the index knows gives way only to a word one edit away, as written
+                        fixes[word] = (candidates, 1 if found_in else 2)
+            if not fixes:
+                return None
+            surfaces: dict[str, Counter[str]] = {}
+
+            def replace(match: re.Match[str]) -> str:
+                typed = match.group(0)
+                stems = [token.text for token in analyzer(typed)]
+                if len(stems) != 1 or stems[0] not in fixes:
+                    return typed
+                candidates, allowed = fixes[stems[0]]
+                for stem in candidates[:3]:
+                    if stem not in surfaces:
+                        surfaces[stem] = _surface_forms(searcher, analyzer, stem, body_of)
+                    form = _closest_form(typed, surfaces[stem])
+                    # Stems can be close where words are not ("electon" is 2 edits from "elect", 1 from "election")
+                    if form is not None and damerau_levenshtein(form.lower(), typed.lower()) <= allowed:
+                        return form
+                return typed
+
+            corrected = _replace_words(text, replace)
+            if corrected == text:
+                return None
+            better_total = len(searcher.search(self.parse(corrected, entity_ids), limit=1, optimize=False))
+            return corrected if better_total > total else None
 
     @staticmethod
     def _raw_hit(hit: WhooshHit, body_of: Callable[[str], str], words: dict[str, frozenset[str]]) -> RawHit:
