@@ -16,8 +16,9 @@ from pathlib import Path
 
 import platformdirs
 
+from index.batches import sort_batch
 from index.catalog import ArticleRecord, Catalog, DayRange
-from index.dedupe import text_fingerprint, url_key
+from index.dedupe import url_key
 from index.enrich import Corrections, EntityEnricher, corrections_from
 from index.entities.keys import entity_key
 from index.entities.pool import ExtractionPool, pool_for
@@ -35,7 +36,6 @@ from index.model import (
     EntityKind,
     Hit,
     SearchResult,
-    article_id_for,
 )
 from index.paging import PagedSummaries
 from index.pipeline import build_article
@@ -147,45 +147,11 @@ class Library:
         return AddReport(tuple(outcomes))
 
     def _add_batch(self, batch: Sequence[tuple[str, Document]], pool: ExtractionPool | None) -> list[AddOutcome]:
-        outcomes: list[AddOutcome] = []
-        derived: list[Article] = []
-        originals: dict[str, tuple[bytes, str, Format]] = {}
-        replaced: list[tuple[str, str]] = []  # (old id, new id): a new version of a known article
-        claims = _BatchClaims()
-        for label, document in batch:
-            article_id = article_id_for(document.raw)
-            metadata = document.metadata.as_json()
-            known = self._catalog.known(article_id)
-            if article_id in originals or (known is not None and _same_article(known, document, metadata)):
-                outcomes.append(AddOutcome(label, "unchanged", article_id))
-                continue
-            try:
-                article = build_article(document)
-            except BadInputError as error:
-                outcomes.append(AddOutcome(label, "failed", error=str(error)))
-                continue
-            link, fingerprint = url_key(article.url), text_fingerprint(article.title, article.body)
-            same_link = claims.links.get(link) if link else None
-            same_link = same_link or (self._catalog.id_with_url_key(link) if link else None)
-            same_text = claims.texts.get(fingerprint) if fingerprint else None
-            same_text = same_text or (self._catalog.id_with_fingerprint(fingerprint) if fingerprint else None)
-            if same_link in originals or (same_link is None and same_text not in (None, article_id)):
-                # One article twice in this batch, or the same text under another link: keep the one we have.
-                outcomes.append(AddOutcome(label, "unchanged", same_link or same_text))
-                continue
-            old_ids = {same_link} if same_link else set()
-            if document.one_per_path:
-                old_ids.update(self._catalog.ids_at_path(document.path))
-            old_ids.discard(article_id)
-            replaced.extend((old, article_id) for old in sorted(old_ids))
-            claims.claim(article_id, link, fingerprint)
-            originals[article_id] = (document.raw, metadata, document.format)
-            derived.append(article)
-            outcomes.append(AddOutcome(label, "updated" if known or old_ids else "added", article_id))
-        if derived or replaced:
-            self._store_batch(derived, originals, [old for old, _ in replaced], pool)
-            self._state.carry_over(replaced)
-        return outcomes
+        decided = sort_batch(self._catalog, batch)
+        if decided.derived or decided.replaced:
+            self._store_batch(decided.derived, decided.originals, [old for old, _ in decided.replaced], pool)
+            self._state.carry_over(decided.replaced)
+        return decided.outcomes
 
     def _store_batch(
         self,
@@ -497,27 +463,6 @@ class Library:
         """Forget a saved search. Raises NotFoundError when none has that name."""
         if not self._state.delete_search(name.strip()):
             raise NotFoundError(f"no saved search named {name!r} (see `newsdesk searches`)")
-
-
-def _same_article(known: tuple[str, str], document: Document, metadata: str) -> bool:
-    """Stored content arriving again: unchanged when its metadata is too, or when it comes through another feed
-    (the same entry in two feeds is one article, and its facts do not flip with each refresh)."""
-    path, stored_metadata = known
-    return stored_metadata == metadata or (path != document.path and not document.one_per_path)
-
-
-class _BatchClaims:
-    """Links and texts already taken by articles of the batch being added (the catalog knows the rest)."""
-
-    def __init__(self) -> None:
-        self.links: dict[str, str] = {}
-        self.texts: dict[str, str] = {}
-
-    def claim(self, article_id: str, link: str | None, fingerprint: str | None) -> None:
-        if link:
-            self.links[link] = article_id
-        if fingerprint:
-            self.texts[fingerprint] = article_id
 
 
 def _opml_subscriptions(file: Path) -> list[Subscription] | None:
