@@ -20,11 +20,12 @@ from typing import Any
 
 from whoosh import index
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.collectors import Collector, FilterCollector, TopCollector
 from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.index import LockError
 from whoosh.query import And, AndNot, Not, Or, Phrase, Query, Term
 from whoosh.searching import Hit as WhooshHit
-from whoosh.searching import Searcher
+from whoosh.searching import Results, Searcher
 from whoosh.support.levenshtein import damerau_levenshtein
 
 from index.catalog import DayRange
@@ -263,6 +264,20 @@ def _replace_words(text: str, replace: Callable[[re.Match[str]], str]) -> str:
     return "".join(pieces)
 
 
+def _ranked(searcher: Searcher, query: Query, limit: int, restriction: Query | None = None) -> Results:
+    """The top `limit` hits and the exact number of matches, in one pass over the postings.
+
+    Whoosh's default search skips postings that cannot reach the top (block quality) and swaps in cheaper matchers
+    as the top fills (`replace`), so it must run the query a second time to count; `optimize=False` alone keeps
+    the swapping, which undercounts. Scoring every match once was measured faster than either on 20,000 articles.
+    """
+    collector: Collector = TopCollector(limit, usequality=False, replace=0)
+    if restriction is not None:
+        collector = FilterCollector(collector, allow=restriction)
+    searcher.search_with_collector(query, collector)
+    return collector.results()
+
+
 def _restriction(within_entity: str | None, between: DayRange | None) -> Query | None:
     """The filter a search runs under: only articles naming an entity, only articles published in a day range."""
     parts: list[Query] = []
@@ -355,10 +370,7 @@ class Store:
         keeps only articles that mention that entity."""
         query = self.parse(text, entity_ids)
         with self._searcher() as searcher:
-            # optimize=False scores every match instead of skipping blocks that cannot reach the top: the collector
-            # then counts the total as it goes, where the optimised search ran the query a second time to count.
-            filtered_by = _restriction(within_entity, between)
-            results = searcher.search(query, limit=limit, filter=filtered_by, optimize=False)
+            results = _ranked(searcher, query, limit, _restriction(within_entity, between))
             words = _highlight_words(query, searcher.reader())
             return len(results), [self._raw_hit(hit, body_of, words) for hit in results]
 
@@ -387,7 +399,7 @@ class Store:
         query = self.parse(text, entity_ids)
         analyzer = self._index.schema["body"].analyzer
         with self._searcher() as searcher:
-            total = len(searcher.search(query, limit=1, optimize=False))
+            total = len(_ranked(searcher, query, 1))
             if total >= SUGGEST_BELOW_HITS:
                 return None
             reader = searcher.reader()
@@ -420,7 +432,7 @@ class Store:
             corrected = _replace_words(text, replace)
             if corrected == text:
                 return None
-            better_total = len(searcher.search(self.parse(corrected, entity_ids), limit=1, optimize=False))
+            better_total = len(_ranked(searcher, self.parse(corrected, entity_ids), 1))
             return corrected if better_total > total else None
 
     @staticmethod

@@ -62,3 +62,15 @@ def test_snippets_find_stemmed_words_and_cut_around_the_richest_passage() -> Non
     assert sum(1 for _, matched in fragment if matched) == 3  # the passage with three matches, not the first one
     assert mark("a b", [(2, 3)]) == (("a ", False), ("b", True))
     assert matched_spans("anything", frozenset()) == []
+
+
+def test_the_total_counts_every_match_beyond_the_hits_shown(tmp_path: Path, empty_library: Library) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(60):
+        words = "oil " * (1 + n % 7)  # scores differ, so Whoosh's top-N shortcuts would skip some matches
+        (folder / f"{n}.txt").write_text(f"Headline {n}\n\n{words}{article_text(n)}\n")
+    empty_library.add_paths([folder])
+    for query in ("oil", "oil OR nothing", "oil NOT nothing", "oil report"):
+        result = empty_library.search(query, limit=3)
+        assert (len(result.hits), result.total) == (3, 60), query
