@@ -53,6 +53,7 @@ Progress = Callable[[int, int, str], None]
 OnBatch = Callable[[Sequence[AddOutcome]], None]
 
 LIBRARY_ENV = "NEWSDESK_LIBRARY"
+RECENT_SEARCHES = 50  # how many of the queries run lately are remembered
 # Inputs are written in batches: one SQLite transaction and one Whoosh commit per batch keeps big imports fast
 # while an interruption loses at most one batch of work, which the next add redoes.
 BATCH_SIZE = 256
@@ -454,6 +455,16 @@ class Library:
             raise BadInputError("a saved search's name must be one line of visible characters")
         self._store.parse(query, self.entity_ids_named)
         return self._state.save_search(name, query)
+
+    def record_search(self, query: str) -> None:
+        """Remember a query the user ran (the app offers recent ones as completions); blank ones are not kept."""
+        query = " ".join(sanitize_text(query).split())
+        if query:
+            self._state.record_search(query, RECENT_SEARCHES)
+
+    def recent_searches(self) -> list[str]:
+        """The queries run lately, most recent first."""
+        return self._state.recent_searches()
 
     def saved_searches(self) -> list[SavedSearch]:
         """The user's saved searches, by name."""

@@ -74,6 +74,9 @@ class UserState:
             self._connection.execute(
                 "CREATE TABLE IF NOT EXISTS saved_searches (name TEXT PRIMARY KEY, query TEXT NOT NULL, saved_at TEXT)"
             )
+            self._connection.execute(
+                "CREATE TABLE IF NOT EXISTS recent_searches (query TEXT PRIMARY KEY, run_at TEXT NOT NULL)"
+            )
 
     def read_ids(self) -> set[str]:
         with self._lock:
@@ -166,6 +169,21 @@ class UserState:
         with self._lock:
             cursor = self._connection.execute("DELETE FROM saved_searches WHERE name = ?", (name,))
             return cursor.rowcount == 1
+
+    def record_search(self, query: str, keep: int) -> None:
+        """A query the user ran, most recent first; only the latest `keep` are kept."""
+        with self._lock:
+            self._connection.execute("INSERT OR REPLACE INTO recent_searches VALUES (?, ?)", (query, _now()))
+            self._connection.execute(
+                "DELETE FROM recent_searches WHERE query NOT IN"
+                " (SELECT query FROM recent_searches ORDER BY run_at DESC, rowid DESC LIMIT ?)",
+                (keep,),
+            )
+
+    def recent_searches(self) -> list[str]:
+        with self._lock:
+            rows = self._connection.execute("SELECT query FROM recent_searches ORDER BY run_at DESC, rowid DESC")
+            return [row[0] for row in rows]
 
     def close(self) -> None:
         with self._lock:

@@ -111,3 +111,33 @@ class EntityCommands(Provider):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, _plain_highlight(matcher, label), partial(screen.filter_by_entity, entity))
+
+
+class KeptCommands(Provider):
+    """Saved searches, "did you mean", saving the current search, exporting the article or the results."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object]]]:
+        screen = _main_screen(self)
+        if screen is None:
+            return []
+        found: list[tuple[str, Callable[[], object]]] = []
+        if screen.suggestion:
+            found.append((f"Did you mean: {screen.suggestion}", partial(screen.run_query, screen.suggestion)))
+        for name, query in screen.saved_queries.items():
+            found.append((f"Saved search: {name}", partial(screen.run_query, query)))
+        if screen.current_article is not None:
+            found.append(("Export the article as Markdown", screen.export_article))
+        if screen.request:
+            found.append(("Export the results as Markdown", partial(screen.export_results, screen.request)))
+        return found
+
+    async def discover(self) -> Hits:
+        for name, run in self._commands():
+            yield DiscoveryHit(Content(name), run)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, run in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, _plain_highlight(matcher, name), run)

@@ -82,6 +82,7 @@ class SearchCompleted(Message, bubble=False):
     entity_id: str | None
     between: DayRange | None
     result: SearchResult
+    suggestion: str | None = None  # "did you mean", for a query that finds little
 
 
 @dataclass

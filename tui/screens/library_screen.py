@@ -33,6 +33,8 @@ from tui.timeline_layout import DayRange
 
 # How many of the library's most widely mentioned entities the sidebar lists in its library scope.
 LIBRARY_TOP_ENTITIES = 50
+# A search finding fewer articles than this asks the library for "did you mean".
+FEW_HITS = 3
 # How many related articles the related panel lists.
 RELATED_LIMIT = 10
 
@@ -79,7 +81,8 @@ class LibraryScreen(Screen[None]):
     def run_search(self, query: str, entity_id: str | None, between: DayRange | None) -> None:
         with self._library_errors_reported():
             result = self.library.search(query, within_entity=entity_id, between=between)
-            self._answer(SearchCompleted(query, entity_id, between, result))
+            suggestion = self.library.suggest(query) if result.total < FEW_HITS else None
+            self._answer(SearchCompleted(query, entity_id, between, result, suggestion))
 
     @work(thread=True, exclusive=True, group="search")
     def load_filtered(self, entity_id: str | None, between: DayRange | None) -> None:

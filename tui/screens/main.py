@@ -16,7 +16,7 @@ from textual.widgets import Footer, ProgressBar
 from index.library import Library
 from index.model import AddReport, Article, ArticleSummary, Entity
 from index.timeline import Granularity
-from tui.commands import ActionCommands, ArticleCommands, EntityCommands
+from tui.commands import ActionCommands, ArticleCommands, EntityCommands, KeptCommands
 from tui.history import Place, PlaceKind
 from tui.messages import (
     ArticleLoaded,
@@ -32,7 +32,7 @@ from tui.messages import (
     TimelineLoaded,
 )
 from tui.screens.help import HelpScreen, HelpSection
-from tui.screens.marking_screen import MarkingScreen
+from tui.screens.keeping_screen import KeepingScreen
 from tui.timeline_layout import DayRange, range_label
 from tui.widgets.article_list import ArticleList, ListEntry, RowSource, SummaryRows
 from tui.widgets.entity_sidebar import EntitySidebar, SidebarEntry
@@ -45,8 +45,8 @@ from tui.widgets.timeline_strip import TimelineStrip
 Pane = ArticleList | ReadingView | RelatedPanel | EntitySidebar | TimelineStrip
 
 
-class MainScreen(MarkingScreen):
-    COMMANDS = {ActionCommands, ArticleCommands, EntityCommands}
+class MainScreen(KeepingScreen):
+    COMMANDS = {ActionCommands, ArticleCommands, EntityCommands, KeptCommands}
     AUTO_FOCUS = "ArticleList"
     # Below 90 columns the screen is "-narrow" and app.tcss hides the entity sidebar: the list and the article first.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
@@ -78,6 +78,8 @@ class MainScreen(MarkingScreen):
         Binding("s", "toggle_star", "Star / unstar", show=False, id="newsdesk.toggle_star"),
         Binding("J", "next_unread", "Next unread", show=False, id="newsdesk.next_unread"),
         Binding("c", "copy_link", "Copy link", show=False, id="newsdesk.copy_link"),
+        # KeepingScreen.
+        Binding("S", "save_search", "Save search", show=False, id="newsdesk.save_search"),
     ]
 
     # always_update: Enter on the same query asks again (the library may have changed; a refused query says why again).
@@ -185,7 +187,13 @@ class MainScreen(MarkingScreen):
             return  # the answer to a query (or a filter) the user has since replaced or cleared
         hits = event.result.hits
         self._show_entries([ListEntry.from_hit(hit) for hit in hits])
-        self.query_one(SearchBar).status = search_status(event.query, event.result.total, len(hits))
+        self.suggestion = event.suggestion
+        status = search_status(event.query, event.result.total, len(hits))
+        if event.suggestion:
+            status.append(" · did you mean '")
+            status.append(event.suggestion)
+            status.append("'? (ctrl+p)")
+        self.query_one(SearchBar).status = status
 
     def on_timeline_loaded(self, event: TimelineLoaded) -> None:
         if (event.by, event.query, event.entity_id) == (self.timeline_by, self.request, self._filter_id):
@@ -218,7 +226,13 @@ class MainScreen(MarkingScreen):
     # -- what the panes ask for ------------------------------------------------------------------------------------
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        self.request = event.query
+        self.run_query(event.query)
+
+    def run_query(self, query: str) -> None:
+        self.query_one(SearchBar).input.value = query
+        self.request = query
+        if query:
+            self.remember_search(query)
         self.set_focus(self.query_one(ArticleList))
 
     def on_search_bar_typed(self, event: SearchBar.Typed) -> None:
