@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from dateutil.relativedelta import MO, relativedelta
+from dateutil.relativedelta import relativedelta
 
 Granularity = Literal["day", "week", "month", "year"]
 GRANULARITIES: tuple[Granularity, ...] = ("day", "week", "month", "year")
@@ -53,8 +53,10 @@ def choose_granularity(first: dt.date, last: dt.date) -> Granularity:
 
 
 def bucket_start(day: dt.date, by: Granularity) -> dt.date:
+    # Plain date arithmetic, not relativedelta: this runs once per article (90% of a 20k-article timeline was
+    # relativedelta objects).
     if by == "week":
-        return day + relativedelta(weekday=MO(-1))
+        return day - dt.timedelta(days=day.weekday())  # the Monday of its week
     if by == "month":
         return day.replace(day=1)
     if by == "year":
