@@ -35,8 +35,8 @@ from index.json_views import (
 )
 from index.library import LIBRARY_ENV, Library, bundled_seeds, open_library
 from index.model import ENTITY_KINDS, AddReport, Article, ArticleSummary, EntityInfo, Hit
-from index.refresh import RefreshReport
 from index.sanitize import sanitize_text
+from index.subscriptions import RefreshReport
 from index.timeline import GRANULARITIES
 from index.watch import watch_folder
 

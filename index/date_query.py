@@ -96,17 +96,24 @@ def date_range(value: str, today: dt.date) -> tuple[dt.date | None, dt.date | No
     for operator in (">=", "<=", ">", "<"):
         if value.startswith(operator):
             first, last = _period(value[len(operator) :])
-            return {
-                ">=": (first, None),
-                ">": (last + relativedelta(days=1), None),
-                "<=": (None, last),
-                "<": (None, first - relativedelta(days=1)),
-            }[operator]
-    return _relative(value, today) or _period(value)
+            try:
+                if operator == ">":
+                    return last + relativedelta(days=1), None
+                if operator == "<":
+                    return None, first - relativedelta(days=1)
+            except OverflowError:
+                side = "after" if operator == ">" else "before"
+                raise QueryError(f"no day comes {side} {value[1:]!r}: dates run from 0001 to 9999") from None
+            return (first, None) if operator == ">=" else (None, last)
+    try:
+        return _relative(value, today) or _period(value)
+    except (ValueError, OverflowError) as error:  # "last 9999 years" goes back before the year 1
+        raise QueryError(f"cannot read the date {value!r}: {error}") from None
 
 
 def _timestamp(day: dt.date, end_of_day: bool) -> str:
-    return day.strftime("%Y%m%d") + ("235959" if end_of_day else "000000")
+    # Not strftime: its %Y gives "500", not "0500", for the year 500.
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}" + ("235959" if end_of_day else "000000")
 
 
 def rewrite_date_clauses(text: str, today: Callable[[], dt.date] = dt.date.today) -> str:

@@ -11,8 +11,6 @@ import hashlib
 import re
 from urllib.parse import urlsplit
 
-from courlan import normalize_url
-
 _WORD = re.compile(r"\w+")
 
 
@@ -21,6 +19,8 @@ def url_key(url: str | None) -> str | None:
     slash, case of the host. None for no link or one that is not http(s)."""
     if not url or not url.strip().lower().startswith(("http://", "https://")):
         return None
+    from courlan import normalize_url  # ~100 ms to import: only adding and link-following need it
+
     try:
         normalised = normalize_url(url.strip(), strict=True)  # courlan drops tracking parameters and the fragment
     except ValueError:

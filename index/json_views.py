@@ -8,10 +8,10 @@ from typing import Any, TextIO
 
 from index.errors import NewsdeskError
 from index.model import AddReport, Article, Entity, EntityInfo, SearchResult
-from index.refresh import FeedInfo, RefreshReport
 from index.related import Related
 from index.state import SavedSearch
 from index.stories import Story
+from index.subscriptions import FeedInfo, RefreshReport
 from index.timeline import Timeline
 
 

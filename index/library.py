@@ -13,20 +13,17 @@ import os
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
-from index.batches import sort_batch
 from index.catalog import ArticleRecord, Catalog, DayRange
 from index.dedupe import url_key
 from index.enrich import Corrections, EntityEnricher, corrections_from
 from index.entities.keys import entity_key
 from index.entities.pool import ExtractionPool, pool_for
 from index.errors import BadInputError, NotFoundError, QueryError
-from index.fetch import Fetcher
 from index.ingest.document import Document, Format
-from index.ingest.inputs import read_inputs
-from index.ingest.opml import Subscription, looks_like_opml, parse_opml
 from index.model import (
     AddOutcome,
     AddReport,
@@ -38,14 +35,20 @@ from index.model import (
     SearchResult,
 )
 from index.paging import PagedSummaries
-from index.pipeline import build_article
-from index.refresh import FeedInfo, RefreshReport, collect_feeds, feed_location, is_url
 from index.related import Related, related_articles
 from index.sanitize import sanitize_text
 from index.state import EntityEditOp, SavedSearch, UserState
 from index.store import Store
 from index.stories import Story, find_stories
+from index.subscriptions import FeedInfo, RefreshReport
 from index.timeline import Granularity, Timeline, build_timeline
+
+if TYPE_CHECKING:
+    from index.fetch import Fetcher
+    from index.ingest.opml import Subscription
+
+# The readers, fetching and page extraction (lxml, feedparser, trafilatura, yaml, httpx) are imported by the methods
+# that add articles, not here: opening a library to read it, as the app does at start, does not pay for them.
 
 # (done, total, current input): called after each input so the CLI and the app can show progress.
 Progress = Callable[[int, int, str], None]
@@ -109,6 +112,8 @@ class Library:
     ) -> AddReport:
         """Add files and folders (articles, feeds, JSON Lines; OPML subscribes to its feeds and fetches them).
         A bad input fails alone; everything else is still added."""
+        from index.ingest.inputs import read_inputs
+
         read = read_inputs(paths, self.path)
         report = self.add_documents(read.documents, progress, read.failures, on_batch)
         if read.subscriptions:
@@ -148,6 +153,8 @@ class Library:
         return AddReport(tuple(outcomes))
 
     def _add_batch(self, batch: Sequence[tuple[str, Document]], pool: ExtractionPool | None) -> list[AddOutcome]:
+        from index.batches import sort_batch
+
         decided = sort_batch(self._catalog, batch)
         if decided.derived or decided.replaced:
             self._store_batch(decided.derived, decided.originals, [old for old, _ in decided.replaced], pool)
@@ -184,6 +191,8 @@ class Library:
     def reindex(self, progress: Progress | None = None) -> int:
         """Derive every article again from its stored original (new cleaning and extraction apply), decide entity
         identity afresh (with the user's corrections) and rebuild the index."""
+        from index.pipeline import build_article
+
         inputs = list(self._catalog.inputs())
         self._enricher.reset(corrections_from(self._state.entity_edits()))
         self._catalog.replace_identities([], {})
@@ -205,6 +214,8 @@ class Library:
     def subscribe(self, feeds: Sequence[Subscription | str], progress: Progress | None = None) -> RefreshReport:
         """Subscribe to feeds (URLs, feed files, or what an OPML list names) and fetch them now. An OPML file given
         here subscribes to every feed it lists."""
+        from index.refresh import is_url
+
         locations: list[str] = []
         for feed in feeds:
             if isinstance(feed, str) and not is_url(feed) and Path(feed).is_file():
@@ -216,6 +227,8 @@ class Library:
         return self.refresh(progress, only=locations)
 
     def _subscribed(self, feed: Subscription | str) -> str:
+        from index.refresh import feed_location
+
         location = feed_location(feed if isinstance(feed, str) else feed.url)
         self._state.subscribe(location, None if isinstance(feed, str) else feed.title)
         return location
@@ -228,6 +241,9 @@ class Library:
         self, progress: Progress | None = None, only: Sequence[str] | None = None, fetcher: Fetcher | None = None
     ) -> RefreshReport:
         """Fetch every subscribed feed (or `only` these) and add what is new or changed."""
+        from index.fetch import Fetcher
+        from index.refresh import collect_feeds
+
         subscriptions = [s for s in self._state.feeds() if only is None or s.location in only]
         with fetcher or Fetcher() as client:
             collected = collect_feeds(subscriptions, client, lambda url: self.find_by_url(url) is not None, progress)
@@ -478,5 +494,7 @@ class Library:
 
 def _opml_subscriptions(file: Path) -> list[Subscription] | None:
     """The feeds an OPML file lists, or None when the file is not OPML (then it is a feed itself)."""
+    from index.ingest.opml import looks_like_opml, parse_opml
+
     raw = file.read_bytes()
     return parse_opml(raw) if looks_like_opml(raw) else None

@@ -51,7 +51,12 @@ def _merged(outer: Metadata, inner: Metadata) -> Metadata:
 
 
 def _entry_text(raw: bytes) -> str:
-    content = json.loads(raw.decode("utf-8"))
+    try:
+        content = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):  # not what entry_raw writes: a damaged original
+        raise BadInputError("entry content is not a JSON object") from None
+    if not isinstance(content, dict):
+        raise BadInputError("entry content is not a JSON object")
     if content.get("body"):
         return str(content["body"])
     return html_fragment_to_text(str(content.get("html", "")))
@@ -155,5 +160,6 @@ def _article(
         published_from=published_from,
         date_mentions=find_date_mentions(body, published),
         provenance=provenance,
-        extra=dict(metadata.extra),
+        # Free-form fields of a record or feed entry are untrusted text too.
+        extra={sanitize_text(key): sanitize_text(value) for key, value in metadata.extra.items()},
     )

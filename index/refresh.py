@@ -12,46 +12,17 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from index.errors import BadInputError
 from index.fetch import Fetched, Fetcher, FetchError, FetchRequest, fetch_all
 from index.ingest.document import Document
 from index.ingest.feed import ParsedFeed, entry_documents, parse_feed
 from index.ingest.html import decode_html, extract_page
-from index.model import AddReport
 from index.state import FeedSubscription
+from index.subscriptions import FeedOutcome
 
-FeedStatus = Literal["ok", "not-modified", "failed"]
 # (done, total, what): as index.library.Progress
 Progress = Callable[[int, int, str], None]
-
-
-@dataclass(frozen=True)
-class FeedOutcome:
-    feed: str
-    title: str | None
-    status: FeedStatus
-    entries: int = 0
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class RefreshReport:
-    feeds: tuple[FeedOutcome, ...]
-    articles: AddReport
-
-    @property
-    def failed(self) -> bool:
-        return self.articles.failed or any(feed.status == "failed" for feed in self.feeds)
-
-
-@dataclass(frozen=True)
-class FeedInfo:
-    """A subscribed feed as `feeds list` shows it."""
-
-    subscription: FeedSubscription
-    articles: int  # how many articles of the library came from it
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ _UNICODE_SPACES = (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x300
 # make a terminal show text in an order that is not the stored one.
 _INVISIBLE = (
     0x00AD,
+    0x061C,  # Arabic letter mark: a bidi mark like LRM and RLM
     0x180E,
     *range(0x200B, 0x2010),
     *range(0x202A, 0x202F),

@@ -111,8 +111,13 @@ class _TextCollector(HTMLParser):
 def html_text(fragment: str) -> str:
     """The text of an HTML snippet (a title, a raw HTML block): tags and comments dropped, entities decoded."""
     collector = _TextCollector()
-    collector.feed(fragment)
-    collector.close()
+    try:
+        collector.feed(fragment)
+        collector.close()
+    except AssertionError:  # Python 3.11's parser asserts on a broken "<![" section ("<![CDATb", "<![ ")
+        collector = _TextCollector()
+        collector.feed(fragment.replace("<![", "&lt;!["))
+        collector.close()
     return "".join(collector.parts)
 
 
@@ -198,7 +203,10 @@ def parse_feed(raw: bytes, location: str, content_type: str | None = None) -> Pa
     if urlsplit(location).scheme.lower() in ("http", "https"):
         headers["content-location"] = location
     # A stream, never the bytes themselves: feedparser would try bytes as a file name first.
-    result = feedparser.parse(io.BytesIO(raw), response_headers=headers)
+    try:
+        result = feedparser.parse(io.BytesIO(raw), response_headers=headers)
+    except ValueError:  # feedparser 6 decodes the XML declaration's encoding name as UTF-8, unchecked
+        raise BadInputError("not a feed: the XML declaration names no readable encoding") from None
     entries = dict.get(result, "entries") or []
     if not dict.get(result, "version") and not entries:
         raise BadInputError("not a feed: no RSS, Atom or RDF items found")

@@ -246,8 +246,12 @@ def _canonical_url(tree: lxml.html.HtmlElement, meta: Mapping[str, str], url: st
     links: list[str] = tree.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href")
     for stated in [*links, meta.get("og:url")]:
         if stated and stated.strip():
-            absolute = urljoin(url or "", stated.strip())
-            if urlsplit(absolute).scheme in ("http", "https") and urlsplit(absolute).netloc:
+            try:
+                absolute = urljoin(url or "", stated.strip())
+                parts = urlsplit(absolute)
+            except ValueError:  # "http://[::1": a broken IPv6 host
+                continue
+            if parts.scheme in ("http", "https") and parts.netloc:
                 return absolute
     return url
 
@@ -263,7 +267,10 @@ def _language(tree: lxml.html.HtmlElement, meta: Mapping[str, str]) -> str | Non
 def _site_name(stated: str | None, url: str | None) -> str | None:
     name = _one_line(stated)
     # trafilatura falls back on the URL's host ("example.com"): the caller knows the URL already.
-    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    try:
+        host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    except ValueError:  # a broken IPv6 host
+        host = ""
     return None if name is None or name.lower() == host else name
 
 

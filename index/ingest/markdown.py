@@ -100,7 +100,8 @@ def _load(front: str, kind: str) -> Any:
         raise BadInputError(f"broken YAML front matter: {error.problem or error.context}{where}") from None
     # ValueError: a YAML date that is no day ("2018-02-30"), and tomllib's own errors
     except (yaml.YAMLError, ValueError, RecursionError) as error:
-        raise BadInputError(f"broken {kind} front matter: {error or type(error).__name__}") from None
+        reason = " ".join(str(error).split()) or type(error).__name__  # PyYAML's reader errors run over two lines
+        raise BadInputError(f"broken {kind} front matter: {reason}") from None
 
 
 def markdown_metadata(raw: bytes) -> tuple[Metadata, str]:

@@ -13,6 +13,7 @@ from lxml import etree
 
 from index.errors import BadInputError
 from index.ingest.feed import xml_root_name
+from index.sanitize import sanitize_text
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,20 @@ def _attribute(outline: etree._Element, name: str) -> str | None:
     return None
 
 
+def _scheme(url: str) -> str | None:
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:  # "http://[::1": a broken IPv6 host
+        return None
+
+
 def _subscription(outline: etree._Element) -> Subscription | None:
     url = _attribute(outline, "xmlurl")
-    if url is None or urlsplit(url).scheme.lower() not in _FEED_SCHEMES:
+    # A URL with control or invisible characters in it is no feed's address (and would reach the screen as is).
+    if url is None or sanitize_text(url) != url or _scheme(url) not in _FEED_SCHEMES:
         return None
-    return Subscription(url=url, title=_attribute(outline, "title") or _attribute(outline, "text"))
+    title = _attribute(outline, "title") or _attribute(outline, "text")
+    return Subscription(url=url, title=" ".join(sanitize_text(title).split()) or None if title else None)
 
 
 def parse_opml(raw: bytes) -> list[Subscription]:
@@ -56,7 +66,8 @@ def parse_opml(raw: bytes) -> list[Subscription]:
         root = etree.fromstring(raw, parser=_parser())
     except (etree.XMLSyntaxError, ValueError):
         root = None
-    if root is None or not isinstance(root.tag, str) or etree.QName(root).localname.lower() != "opml":
+    # The local name by hand: etree.QName refuses a recovered tag such as "opm:l" (an undeclared prefix).
+    if root is None or not isinstance(root.tag, str) or root.tag.rpartition("}")[2].lower() != "opml":
         raise BadInputError("not an OPML file")
     found: dict[str, Subscription] = {}
     for outline in root.iter("{*}outline"):
