@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from index.model import AddReport, Article, ArticleSummary, EntityInfo, SearchResult
-from index.refresh import RefreshReport
 from index.related import Related
 from index.stories import Story
+from index.subscriptions import RefreshReport
 from index.timeline import Granularity, Timeline
 from tui.timeline_layout import DayRange
 
