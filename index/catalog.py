@@ -37,6 +37,8 @@ from index.model import (
     FoundEntity,
     Identified,
 )
+from index.private import private_file
+from index.sanitize import sanitize_text
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -111,7 +113,7 @@ class StoredInput:
 class Catalog:
     def __init__(self, file: Path) -> None:
         # One connection shared by the app's worker threads; the lock serialises use of it.
-        self._connection = sqlite3.connect(file, check_same_thread=False, isolation_level=None)
+        self._connection = sqlite3.connect(private_file(file), check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()
         with self._lock:
             self._connection.execute("PRAGMA journal_mode=WAL")
@@ -350,7 +352,7 @@ class Catalog:
             date_mentions=date_mentions_from_json(row[9]),
             provenance=json.loads(row[8]),
             author=row[10],
-            extra=dict(Metadata.from_json(row[11]).extra),
+            extra={key: sanitize_text(value) for key, value in Metadata.from_json(row[11]).extra.items()},
         )
 
     def body(self, article_id: str) -> str:

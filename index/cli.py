@@ -7,7 +7,6 @@ module only receives it as a callable (`index/` never imports the UI).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sqlite3
 import sys
@@ -25,6 +24,7 @@ from index.json_views import (
     batch_json_lines,
     entity_info_json,
     feeds_json,
+    json_text,
     print_json,
     refresh_json,
     related_json,
@@ -261,7 +261,9 @@ def _show(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) 
 def _batch_lines(batch: Path) -> list[str]:
     """The inputs of a --batch run, one per line; blank lines stay inputs so answers line up with questions."""
     text = sys.stdin.read() if str(batch) == "-" else batch.read_text(encoding="utf-8", errors="replace")
-    return text.splitlines()
+    # Lines are what "\n" separates (not str.splitlines, which also breaks at \f, \x1c, U+2028...), so each line
+    # of the file gets exactly one answer; a final newline does not add an empty input.
+    return [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")] if text else []
 
 
 def _answer_batch(lines: list[str], key: str, answer: Callable[[str], dict[str, Any]], out: TextIO) -> int:
@@ -400,7 +402,7 @@ def _watch(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO)
 
     def show(report: AddReport) -> None:
         if args.json:
-            out.write(json.dumps(add_json(report), ensure_ascii=False) + "\n")
+            out.write(json_text(add_json(report), indent=None))
         else:
             _write_outcomes(report, out, quiet_unchanged=True)
         _report_failures(report, err)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
@@ -14,10 +15,18 @@ from index.stories import Story
 from index.subscriptions import FeedInfo, RefreshReport
 from index.timeline import Timeline
 
+# Characters a terminal acts on or reorders text by (C1 controls, bidi and zero-width format characters): JSON
+# escapes them as \uXXXX, still the same string to a reader, so echoing a user's query cannot reach the terminal.
+_TERMINAL_ACTIVE = re.compile("[\u0080-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
-def json_text(value: object) -> str:
-    """How the CLI prints JSON: indented, non-ASCII as is, a final newline."""
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+def _inert(text: str) -> str:
+    return _TERMINAL_ACTIVE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def json_text(value: object, indent: int | None = 2) -> str:
+    """How the CLI prints JSON: indented (or one line), non-ASCII as is but inert, a final newline."""
+    return _inert(json.dumps(value, ensure_ascii=False, indent=indent)) + "\n"
 
 
 def print_json(value: object, out: TextIO) -> None:
@@ -32,7 +41,7 @@ def batch_json_lines(inputs: Iterable[str], key: str, answer: Callable[[str], di
             document = {key: line, **answer(line)}
         except NewsdeskError as error:
             document = {key: line, "error": str(error)}
-        yield json.dumps(document, ensure_ascii=False) + "\n"
+        yield json_text(document, indent=None)
 
 
 def entity_json(entity: Entity) -> dict[str, str]:

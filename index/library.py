@@ -35,6 +35,7 @@ from index.model import (
     SearchResult,
 )
 from index.paging import PagedSummaries
+from index.private import restrict_tree
 from index.related import Related, related_articles
 from index.sanitize import sanitize_text
 from index.state import EntityEditOp, SavedSearch, UserState
@@ -86,6 +87,7 @@ class Library:
         self.path = path
         self.is_default = is_default
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        restrict_tree(path)  # a library made before this rule, or copied in with looser permissions
         self._catalog = Catalog(path / "library.sqlite")
         self._state = UserState(path / "state.sqlite")
         self._store = Store(path / "whoosh")

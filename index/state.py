@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from index.private import private_file
+
 EntityEditOp = Literal["merge", "split", "rename", "hide", "unhide"]
 
 
@@ -53,7 +55,7 @@ def _now() -> str:
 
 class UserState:
     def __init__(self, file: Path) -> None:
-        self._connection = sqlite3.connect(file, check_same_thread=False, isolation_level=None)
+        self._connection = sqlite3.connect(private_file(file), check_same_thread=False, isolation_level=None)
         self._lock = threading.Lock()
         with self._lock:
             self._connection.execute("PRAGMA journal_mode=WAL")

@@ -33,6 +33,7 @@ from index.date_filter import PublishedBetween, with_column_dates
 from index.date_query import mention_terms
 from index.errors import LibraryBusyError
 from index.model import ENTITY_KINDS, Article, Segments
+from index.private import restrict_tree
 from index.query import SEARCH_FIELDS, EntityLookup, QueryParser
 from index.similar import SimilarText, TextSimilarity
 from index.snippets import best_fragments, mark, matched_spans
@@ -328,6 +329,7 @@ class Store:
         self.folder.mkdir(parents=True, mode=0o700)
         created = index.create_in(str(self.folder), make_schema())
         (self.folder / _VERSION_FILE).write_text(json.dumps({"schema_version": SCHEMA_VERSION}))
+        restrict_tree(self.folder)
         return created
 
     def write(self, upserts: Iterable[Article], deletes: Iterable[str] = ()) -> None:
@@ -345,6 +347,7 @@ class Store:
             writer.cancel()
             raise
         writer.commit()
+        restrict_tree(self.folder)
 
     def doc_count(self) -> int:
         return int(self._index.doc_count())
@@ -467,7 +470,9 @@ class Store:
         if searcher is None:
             searcher = self._index.searcher()
         elif not searcher.up_to_date():
-            searcher = searcher.refresh()  # reuses the readers of the segments that did not change
+            # refresh() reuses the readers of the segments that did not change; a searcher of an empty index has
+            # no segment reader to reuse, and whoosh-reloaded fails on it (TypeError), so that one is replaced.
+            searcher = searcher.refresh() if searcher.doc_count_all() else self._index.searcher()
         try:
             yield searcher
         finally:

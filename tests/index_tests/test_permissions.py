@@ -6,8 +6,6 @@ import os
 import stat
 from pathlib import Path
 
-import pytest
-
 from index.ingest.document import Document
 from index.library import open_library
 
@@ -22,11 +20,6 @@ def group_or_other_access(folder: Path) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported: library.sqlite, state.sqlite (and -wal/-shm) and the whoosh/ files are created with the "
-    "process umask (0644 under the usual 022); only the folders are 0700",
-)
 def test_every_file_and_folder_of_a_library_is_user_only(tmp_path: Path) -> None:
     old_umask = os.umask(0o022)  # the usual umask: what a user who has not thought about it runs with
     try:

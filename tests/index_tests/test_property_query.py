@@ -231,7 +231,7 @@ def test_queries_at_the_length_limit_stay_fast(library: Library, query: str) -> 
 
 # --- search --batch ---------------------------------------------------------------------------------------
 
-# Characters str.splitlines() also ends a line at; a file's lines are what "\n" separates (see the xfail below).
+# Characters str.splitlines() also ends a line at; a file's lines are what "\n" separates .
 _OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
@@ -292,11 +292,6 @@ def test_batch_answers_every_line_with_one_json_line(library: Library, tmp_path:
     assert "\x1b" not in raw and not any(c in FORBIDDEN for c in raw if ord(c) < 0x20 and c != "\n")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli._batch_lines uses str.splitlines(), which also breaks a line at \\f, \\v, \\x1c-\\x1e, \\x85, "
-    "U+2028 and U+2029: one line of the file gets two answers (reported; cli.py is not ours to change)",
-)
 def test_batch_lines_are_what_newlines_separate(library: Library, tmp_path: Path) -> None:
     queries = ["Lavrov\x0cKorea", "Lavrov\u2028Korea", "Kim\x85Moscow", "Russia"]
     _, answers, _ = _run_batch(library, "\n".join(queries) + "\n", tmp_path)
