@@ -22,6 +22,7 @@ from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widget import Widget
+from textual.widgets import Static
 
 # The inherited actions worth listing in a pane. Actions, not keys: Textual's choice of keys shows through.
 PANE_ACTIONS = frozenset(
@@ -161,6 +162,13 @@ class KeyColumn(Widget):
         return self.natural_width(self.sections)
 
 
+# The query language, as the README documents it, in brief.
+SEARCH_SYNTAX = """Search: words (all must match, stemmed) · "a phrase" · OR · NOT · ( ) · title:word · source:word
+Dates: date:2018-04 · date:[2018-04-01 to 2018-06-30] · date:>2023 · date:"last 7 days" · mentions:2018-06
+Entities: entity:"Sergei Lavrov" (any of its names) · person: · org:UNSC · place:DPRK
+Palette: ctrl+p runs any action, opens an article by title, filters by an entity, runs a saved search (S saves)"""
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark", "dismiss", "Close help", id="help.close"),
@@ -188,6 +196,7 @@ class HelpScreen(ModalScreen[None]):
             with Horizontal(id="help-columns"):
                 for column in columns:
                     yield KeyColumn([self._tables[index] for index in column])
+            yield Static(Text(SEARCH_SYNTAX), id="help-syntax")
 
     async def on_resize(self, event: events.Resize) -> None:
         if len(self._columns(event.size.width)) != self._column_count:
