@@ -163,10 +163,11 @@ class KeyColumn(Widget):
 
 
 # The query language, as the README documents it, in brief.
-SEARCH_SYNTAX = """Search: words (all must match, stemmed) · "a phrase" · OR · NOT · ( ) · title:word · source:word
-Dates: date:2018-04 · date:[2018-04-01 to 2018-06-30] · date:>2023 · date:"last 7 days" · mentions:2018-06
-Entities: entity:"Sergei Lavrov" (any of its names) · person: · org:UNSC · place:DPRK
-Palette: ctrl+p runs any action, opens an article by title, filters by an entity, runs a saved search (S saves)"""
+SEARCH_SYNTAX = """Search: words (all must match) · "a phrase" · OR · NOT · title:word
+Dates: date:2018-04 · date:[2018-04-01 to 2018-06-30] · date:>2023
+       date:"last 7 days" · mentions:2018-06 (dates the text names)
+Entities: entity:"Sergei Lavrov" (any of its names) · org: place:
+Palette (ctrl+p): actions, titles, entities, saved searches"""
 
 
 class HelpScreen(ModalScreen[None]):
