@@ -41,6 +41,12 @@ class NamedSpan:
     kind: EntityKind
 
 
+# The recogniser reads at most this much of an article: spaCy refuses texts over 1,000,000 characters and needs
+# about 1 GB of memory per 100,000. A longer "article" is a dump; the names of its first 100,000 characters (some
+# 15,000 words, longer than any news story) stand for it, and the offsets of the spans found stay valid.
+MAX_RECOGNISED_CHARS = 100_000
+
+
 class Recogniser:
     """Wraps a loaded spaCy pipeline; use `load_recogniser()` to get the shared instance."""
 
@@ -53,11 +59,11 @@ class Recogniser:
         return self._nlp
 
     def spans(self, text: str) -> list[NamedSpan]:
-        return _to_spans(self._nlp(text), text)
+        return _to_spans(self._nlp(text[:MAX_RECOGNISED_CHARS]), text)
 
     def spans_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[NamedSpan]]:
         """Like `spans` for each text, in order, batched through `nlp.pipe` (much faster for many texts)."""
-        for doc in self._nlp.pipe(texts, batch_size=batch_size):
+        for doc in self._nlp.pipe((text[:MAX_RECOGNISED_CHARS] for text in texts), batch_size=batch_size):
             yield _to_spans(doc, doc.text)
 
 

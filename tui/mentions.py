@@ -22,17 +22,35 @@ TITLE_BLOCK = 0
 _CONSOLE = Console()
 
 
+# What the reading view shows of an absurdly long article: laying out a megabyte, or thousands of paragraph
+# widgets, takes seconds on every redraw. A news story is a few thousand characters; the CLI prints any article whole.
+MAX_SHOWN_CHARS = 40_000
+MAX_SHOWN_PARAGRAPHS = 150
+MAX_PARAGRAPH_CHARS = 8_000
+
+
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
-    """(start, end) in `body` of each paragraph: split at blank lines, stripped, the empty ones left out."""
+    """(start, end) in `body` of each paragraph shown: split at blank lines, stripped, the empty ones left out,
+    within the limits above (a paragraph past MAX_PARAGRAPH_CHARS is cut)."""
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = shown = 0
     for chunk in body.split(PARAGRAPH_BREAK):
         stripped = chunk.strip()
         if stripped:
             first = start + chunk.index(stripped)
-            spans.append((first, first + len(stripped)))
+            length = min(len(stripped), MAX_PARAGRAPH_CHARS, MAX_SHOWN_CHARS - shown)
+            spans.append((first, first + length))
+            shown += length
+            if shown >= MAX_SHOWN_CHARS or len(spans) >= MAX_SHOWN_PARAGRAPHS:
+                break
         start += len(chunk) + len(PARAGRAPH_BREAK)
     return spans
+
+
+def is_cut(body: str) -> bool:
+    """Whether the reading view shows less than the whole body."""
+    shown = sum(end - start for start, end in paragraph_spans(body))
+    return shown < sum(len(chunk.strip()) for chunk in body.split(PARAGRAPH_BREAK))
 
 
 def paragraphs(body: str) -> list[str]:

@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from index.model import Article, Entity
 from tui.formatting import byline
-from tui.mentions import TITLE_BLOCK, Spot, locate_mentions, marked_text, paragraphs, wrapped_line_of
+from tui.mentions import TITLE_BLOCK, Spot, is_cut, locate_mentions, marked_text, paragraphs, wrapped_line_of
 
 __all__ = ["ReadingView", "paragraphs"]
 
@@ -72,6 +72,9 @@ class ReadingView(VerticalScroll):
             yield Static(Text(self.article.url), classes="url")
         for index, paragraph in enumerate(paragraphs(self.article.body)):
             yield Static(self._block_text(index + 1, paragraph), classes="paragraph")
+        if is_cut(self.article.body):
+            note = f"This article is very long: the rest is not shown. `newsdesk show {self.article.id}` prints it."
+            yield Static(Text(note), classes="cut")
 
     def watch_article(self) -> None:
         self.scroll_home(animate=False)
