@@ -85,3 +85,29 @@ async def test_a_bad_config_is_reported_and_ignored(library: Library, tmp_path: 
     async with broken.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert any("cannot read it" in n.message for n in notifications(broken))
+
+
+async def test_every_action_command_of_the_palette_runs(library: Library, tmp_path: Path) -> None:
+    """The palette offers each of the screen's and the app's keyed actions by name; each runs without error."""
+    from tui.commands import ActionCommands
+
+    app = NewsdeskApp(library, config=tmp_path / "config.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = _main(app)
+        commands = ActionCommands(screen)._commands()
+        names = [name for name, _, _ in commands]
+        assert {"Search", "Refresh feeds", "Star / unstar", "Save search", "Light / dark", "Related"} <= set(names)
+        for name, run, _ in commands:
+            if name in ("Quit", "Open link"):  # leaving the app, or the system browser: tested elsewhere
+                continue
+            result = run()
+            if asyncio.iscoroutine(result):
+                await result
+            await settle(pilot)
+            if app.screen is not screen:
+                await pilot.press("escape")
+                await settle(pilot)
+            assert app.is_running and app.screen is screen, name
