@@ -7,6 +7,8 @@ written by a thread worker (the library's state file may be busy for a moment) a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import work
 
 from index.library import Library
@@ -34,24 +36,29 @@ class MarkingScreen(NavigatingScreen):
         return self.current_article.id if self.current_article is not None else None
 
     def action_toggle_read(self) -> None:
-        article_id = self._marked_article()
-        if article_id is None:
-            return
-        read = article_id not in self.read_ids
-        (self.read_ids.add if read else self.read_ids.discard)(article_id)
-        self.query_one(ArticleList).mark_read(article_id, read)
-        self._save_read(article_id, read)
-        self.notify("Marked read." if read else "Marked unread.")
+        article_list = self.query_one(ArticleList)
+        self._toggle(self.read_ids, article_list.mark_read, self._save_read, ("Marked read.", "Marked unread."))
 
     def action_toggle_star(self) -> None:
+        article_list = self.query_one(ArticleList)
+        self._toggle(self.starred_ids, article_list.mark_starred, self._save_star, ("Starred.", "Star removed."))
+
+    def _toggle(
+        self,
+        marked: set[str],
+        draw: Callable[[str, bool], None],
+        save: Callable[[str, bool], object],
+        notes: tuple[str, str],
+    ) -> None:
+        """Flip one mark of the marked article: in `marked`, on screen (`draw`), in the library (`save`)."""
         article_id = self._marked_article()
         if article_id is None:
             return
-        starred = article_id not in self.starred_ids
-        (self.starred_ids.add if starred else self.starred_ids.discard)(article_id)
-        self.query_one(ArticleList).mark_starred(article_id, starred)
-        self._save_star(article_id, starred)
-        self.notify("Starred." if starred else "Star removed.")
+        on = article_id not in marked
+        (marked.add if on else marked.discard)(article_id)
+        draw(article_id, on)
+        save(article_id, on)
+        self.notify(notes[0] if on else notes[1])
 
     @work(thread=True, group="marks")
     def _save_read(self, article_id: str, read: bool) -> None:
