@@ -140,6 +140,8 @@ class Catalog:
                     ],
                 )
         self._connection.execute("CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles (url_key)")
+        # Every open asks for the rows not yet indexed (usually none): without this, a scan of every stored article.
+        self._connection.execute("CREATE INDEX IF NOT EXISTS articles_unindexed ON articles (id) WHERE indexed = 0")
         self._connection.execute(
             "CREATE INDEX IF NOT EXISTS articles_newest ON articles (sort_key IS NULL, sort_key DESC, title)"
         )

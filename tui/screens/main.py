@@ -168,7 +168,11 @@ class MainScreen(KeepingScreen):
         self.starred_ids = event.starred_ids
         if not self.request and self.entity_filter is None and self.date_filter is None:
             self._show_all_articles()
+        self.call_after_refresh(self._load_the_rest)
+
+    def _load_the_rest(self) -> None:
         self._refresh_timeline()
+        self.load_overview()
 
     def on_library_entities_loaded(self, event: LibraryEntitiesLoaded) -> None:
         self.query_one(EntitySidebar).library_entries = tuple(
