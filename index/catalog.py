@@ -12,9 +12,11 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.catalog_schema import create_or_migrate, transaction
 from index.columns import (
     date_mentions_from_json,
     date_mentions_json,
@@ -39,46 +41,6 @@ from index.model import (
 )
 from index.private import private_file
 from index.sanitize import sanitize_text
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    path TEXT NOT NULL,
-    raw BLOB NOT NULL,
-    metadata TEXT NOT NULL,
-    title TEXT NOT NULL,
-    body TEXT NOT NULL,
-    source TEXT,
-    url TEXT,
-    published TEXT,
-    published_from TEXT,
-    sort_key TEXT,
-    entities TEXT NOT NULL,
-    date_mentions TEXT NOT NULL DEFAULT '[]',
-    provenance TEXT NOT NULL,
-    added_at TEXT NOT NULL,
-    indexed INTEGER NOT NULL DEFAULT 0,
-    format TEXT NOT NULL DEFAULT 'text',
-    author TEXT,
-    url_key TEXT,
-    fingerprint TEXT
-);
-CREATE INDEX IF NOT EXISTS articles_by_path ON articles (path);
-CREATE INDEX IF NOT EXISTS articles_by_date ON articles (sort_key);
-CREATE TABLE IF NOT EXISTS unindexed_removals (id TEXT PRIMARY KEY);
--- Identity: which library entity each article names, with the forms and places it uses (derived; see identity.py).
-CREATE TABLE IF NOT EXISTS article_entities (
-    article_id TEXT NOT NULL,
-    entity_id TEXT NOT NULL,
-    forms TEXT NOT NULL,
-    mentions TEXT NOT NULL,
-    PRIMARY KEY (article_id, entity_id)
-);
-CREATE INDEX IF NOT EXISTS article_entities_by_entity ON article_entities (entity_id);
-CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entity_aliases (key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id));
-"""
-
 
 # First and last day, inclusive.
 DayRange = tuple[dt.date, dt.date]
@@ -118,34 +80,7 @@ class Catalog:
         with self._lock:
             self._connection.execute("PRAGMA journal_mode=WAL")
             self._connection.execute("PRAGMA busy_timeout=10000")
-            self._connection.executescript(_SCHEMA)
-            self._migrate()
-
-    def _migrate(self) -> None:
-        """Columns added since a library was created (its rows get them empty; `reindex` fills them)."""
-        columns = {row[1] for row in self._connection.execute("PRAGMA table_info(articles)")}
-        if "date_mentions" not in columns:
-            self._connection.execute("ALTER TABLE articles ADD COLUMN date_mentions TEXT NOT NULL DEFAULT '[]'")
-        if "format" not in columns:
-            with self._transaction():
-                self._connection.execute("ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT 'text'")
-                for column in ("author", "url_key", "fingerprint"):
-                    self._connection.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
-                rows = self._connection.execute("SELECT id, url, title, body FROM articles").fetchall()
-                self._connection.executemany(
-                    "UPDATE articles SET url_key = ?, fingerprint = ? WHERE id = ?",
-                    [
-                        (url_key(url), text_fingerprint(title, body), article_id)
-                        for article_id, url, title, body in rows
-                    ],
-                )
-        self._connection.execute("CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles (url_key)")
-        # Every open asks for the rows not yet indexed (usually none): without this, a scan of every stored article.
-        self._connection.execute("CREATE INDEX IF NOT EXISTS articles_unindexed ON articles (id) WHERE indexed = 0")
-        self._connection.execute(
-            "CREATE INDEX IF NOT EXISTS articles_newest ON articles (sort_key IS NULL, sort_key DESC, title)"
-        )
-        self._connection.execute("CREATE INDEX IF NOT EXISTS articles_by_fingerprint ON articles (fingerprint)")
+            create_or_migrate(self._connection)
 
     def close(self) -> None:
         with self._lock:
@@ -265,8 +200,8 @@ class Catalog:
         with self._lock:
             self._connection.execute("UPDATE articles SET indexed = 0")
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._connection)
+    def _transaction(self) -> AbstractContextManager[None]:
+        return transaction(self._connection)
 
     # -- reading ---------------------------------------------------------------------------------------------------
 
@@ -513,15 +448,3 @@ def _filters(mentioning: str | None, between: DayRange | None) -> tuple[str, tup
         parameters += [between[0].isoformat(), (between[1] + dt.timedelta(days=1)).isoformat()]
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(parameters)
 
-
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any error (the connection runs in autocommit mode otherwise)."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self._connection = connection
-
-    def __enter__(self) -> None:
-        self._connection.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self._connection.execute("COMMIT" if exc_type is None else "ROLLBACK")

@@ -216,24 +216,12 @@ class Library:
     def subscribe(self, feeds: Sequence[Subscription | str], progress: Progress | None = None) -> RefreshReport:
         """Subscribe to feeds (URLs, feed files, or what an OPML list names) and fetch them now. An OPML file given
         here subscribes to every feed it lists."""
-        from index.refresh import is_url
+        from index.refresh import subscription_targets
 
-        locations: list[str] = []
-        for feed in feeds:
-            if isinstance(feed, str) and not is_url(feed) and Path(feed).is_file():
-                listed = _opml_subscriptions(Path(feed))
-                if listed is not None:
-                    locations.extend(self._subscribed(item) for item in listed)
-                    continue
-            locations.append(self._subscribed(feed))
-        return self.refresh(progress, only=locations)
-
-    def _subscribed(self, feed: Subscription | str) -> str:
-        from index.refresh import feed_location
-
-        location = feed_location(feed if isinstance(feed, str) else feed.url)
-        self._state.subscribe(location, None if isinstance(feed, str) else feed.title)
-        return location
+        targets = subscription_targets(feeds)
+        for location, title in targets:
+            self._state.subscribe(location, title)
+        return self.refresh(progress, only=[location for location, _ in targets])
 
     def feeds(self) -> list[FeedInfo]:
         """The subscribed feeds, oldest subscription first, with how many articles each brought."""
@@ -493,10 +481,3 @@ class Library:
         if not self._state.delete_search(name.strip()):
             raise NotFoundError(f"no saved search named {name!r} (see `newsdesk searches`)")
 
-
-def _opml_subscriptions(file: Path) -> list[Subscription] | None:
-    """The feeds an OPML file lists, or None when the file is not OPML (then it is a feed itself)."""
-    from index.ingest.opml import looks_like_opml, parse_opml
-
-    raw = file.read_bytes()
-    return parse_opml(raw) if looks_like_opml(raw) else None

@@ -18,6 +18,7 @@ from index.fetch import Fetched, Fetcher, FetchError, FetchRequest, fetch_all
 from index.ingest.document import Document
 from index.ingest.feed import ParsedFeed, entry_documents, parse_feed
 from index.ingest.html import decode_html, extract_page
+from index.ingest.opml import Subscription, looks_like_opml, parse_opml
 from index.state import FeedSubscription
 from index.subscriptions import FeedOutcome
 
@@ -49,6 +50,28 @@ def feed_location(text: str) -> str:
     if not path.is_file():
         raise BadInputError(f"{text}: no such file")
     return str(path.resolve())
+
+
+def subscription_targets(feeds: Sequence[Subscription | str]) -> list[tuple[str, str | None]]:
+    """(location, title if known) of each feed named: URLs and feed files as they are, an OPML file as every feed it
+    lists. Raises BadInputError for a name that is neither an http(s) URL nor an existing file."""
+    targets: list[tuple[str, str | None]] = []
+    for feed in feeds:
+        if isinstance(feed, Subscription):
+            targets.append((feed_location(feed.url), feed.title))
+            continue
+        listed = _opml_list(Path(feed)) if not is_url(feed) and Path(feed).is_file() else None
+        if listed is None:
+            targets.append((feed_location(feed), None))
+        else:
+            targets.extend((feed_location(item.url), item.title) for item in listed)
+    return targets
+
+
+def _opml_list(file: Path) -> list[Subscription] | None:
+    """The feeds an OPML file lists, or None when the file is not OPML (then it is a feed itself)."""
+    raw = file.read_bytes()
+    return parse_opml(raw) if looks_like_opml(raw) else None
 
 
 def collect_feeds(

@@ -1,0 +1,90 @@
+"""The catalog's tables, and how a library file made by an older newsdesk is brought up to date on open."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from index.dedupe import text_fingerprint, url_key
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    raw BLOB NOT NULL,
+    metadata TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    source TEXT,
+    url TEXT,
+    published TEXT,
+    published_from TEXT,
+    sort_key TEXT,
+    entities TEXT NOT NULL,
+    date_mentions TEXT NOT NULL DEFAULT '[]',
+    provenance TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    indexed INTEGER NOT NULL DEFAULT 0,
+    format TEXT NOT NULL DEFAULT 'text',
+    author TEXT,
+    url_key TEXT,
+    fingerprint TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_by_path ON articles (path);
+CREATE INDEX IF NOT EXISTS articles_by_date ON articles (sort_key);
+CREATE TABLE IF NOT EXISTS unindexed_removals (id TEXT PRIMARY KEY);
+-- Identity: which library entity each article names, with the forms and places it uses (derived; see identity.py).
+CREATE TABLE IF NOT EXISTS article_entities (
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    forms TEXT NOT NULL,
+    mentions TEXT NOT NULL,
+    PRIMARY KEY (article_id, entity_id)
+);
+CREATE INDEX IF NOT EXISTS article_entities_by_entity ON article_entities (entity_id);
+CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entity_aliases (key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id));
+"""
+
+
+def create_or_migrate(connection: sqlite3.Connection) -> None:
+    """Create the tables of a new library, or add what an older one lacks (its rows are filled in place)."""
+    connection.executescript(SCHEMA)
+    _migrate(connection)
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """Columns added since a library was created (its rows get them empty; `reindex` fills them)."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(articles)")}
+    if "date_mentions" not in columns:
+        connection.execute("ALTER TABLE articles ADD COLUMN date_mentions TEXT NOT NULL DEFAULT '[]'")
+    if "format" not in columns:
+        with transaction(connection):
+            connection.execute("ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT 'text'")
+            for column in ("author", "url_key", "fingerprint"):
+                connection.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
+            rows = connection.execute("SELECT id, url, title, body FROM articles").fetchall()
+            connection.executemany(
+                "UPDATE articles SET url_key = ?, fingerprint = ? WHERE id = ?",
+                [(url_key(url), text_fingerprint(title, body), article_id) for article_id, url, title, body in rows],
+            )
+    connection.execute("CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles (url_key)")
+    # Every open asks for the rows not yet indexed (usually none): without this, a scan of every stored article.
+    connection.execute("CREATE INDEX IF NOT EXISTS articles_unindexed ON articles (id) WHERE indexed = 0")
+    connection.execute(
+        "CREATE INDEX IF NOT EXISTS articles_newest ON articles (sort_key IS NULL, sort_key DESC, title)"
+    )
+    connection.execute("CREATE INDEX IF NOT EXISTS articles_by_fingerprint ON articles (fingerprint)")
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error (the connection runs in autocommit mode otherwise)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
