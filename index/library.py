@@ -23,6 +23,7 @@ from index.enrich import Corrections, EntityEnricher, corrections_from
 from index.entities.keys import entity_key
 from index.entities.pool import ExtractionPool, pool_for
 from index.errors import BadInputError, NotFoundError, QueryError
+from index.index_queue import IndexQueue
 from index.ingest.document import Document, Format
 from index.model import (
     AddOutcome,
@@ -58,8 +59,8 @@ OnBatch = Callable[[Sequence[AddOutcome]], None]
 
 LIBRARY_ENV = "NEWSDESK_LIBRARY"
 RECENT_SEARCHES = 50  # how many of the queries run lately are remembered
-# Inputs are written in batches: one SQLite transaction and one Whoosh commit per batch keeps big imports fast
-# while an interruption loses at most one batch of work, which the next add redoes.
+# Inputs are stored in batches (one SQLite transaction each: an interruption loses at most one batch, which the next
+# add redoes) and indexed in larger commits (index.index_queue).
 BATCH_SIZE = 256
 
 
@@ -92,6 +93,7 @@ class Library:
         self._state = UserState(path / "state.sqlite")
         self._store = Store(path / "whoosh")
         self._enricher = EntityEnricher(self._catalog, corrections_from(self._state.entity_edits()))
+        self._index_queue = IndexQueue(self._catalog, self._store)
         if self._store.rebuilt:
             self._catalog.mark_all_unindexed()
         self._finish_indexing()
@@ -149,6 +151,7 @@ class Library:
                 if progress is not None:
                     done = min(start + BATCH_SIZE, len(documents))
                     progress(done, len(documents), documents[done - 1][0])
+            self._index_queue.flush()
         finally:
             if pool is not None:
                 pool.close()
@@ -176,8 +179,7 @@ class Library:
         identified, names = self._enricher.enrich(derived, pool)
         records = [ArticleRecord(item, *originals[item.article.id]) for item in identified]
         self._catalog.save(records, removed, names)
-        self._store.write([item.article for item in identified], removed)
-        self._catalog.mark_indexed([item.article.id for item in identified], removed)
+        self._index_queue.add([item.article for item in identified], removed)
 
     def _finish_indexing(self) -> None:
         """Index what an interrupted add stored but did not index, and drop what it removed."""
@@ -206,6 +208,7 @@ class Library:
                 self._store_batch(derived, {s.id: (s.raw, s.metadata, s.format) for s in chunk}, [], pool)
                 if progress is not None:
                     progress(start + len(chunk), len(inputs), chunk[-1].path)
+            self._index_queue.flush()
         finally:
             if pool is not None:
                 pool.close()
