@@ -16,7 +16,7 @@ from index.subscriptions import FeedInfo, RefreshReport
 from index.timeline import Timeline
 
 # Characters a terminal acts on or reorders text by (C1 controls, bidi and zero-width format characters): JSON
-# escapes them as \uXXXX, still the same string to a reader, so echoing a user's query cannot reach the terminal.
+# writes them as \u escapes, the same string to a reader, so an echoed query cannot act on a terminal.
 _TERMINAL_ACTIVE = re.compile("[\u0080-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
