@@ -447,4 +447,3 @@ def _filters(mentioning: str | None, between: DayRange | None) -> tuple[str, tup
         clauses.append("sort_key >= ? AND sort_key < ?")
         parameters += [between[0].isoformat(), (between[1] + dt.timedelta(days=1)).isoformat()]
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(parameters)
-

@@ -10,17 +10,16 @@ the document) are escaped with a backslash. Nothing else is touched, so the Mark
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from index.errors import BadInputError, NewsdeskError, NotFoundError
+from index.errors import BadInputError, NotFoundError
 from index.json_views import export_json, export_results_json, json_text
 from index.library import Library
 from index.model import Article, SearchResult, Segments
+from index.private import write_private_file
 from index.sanitize import sanitize_text
 
 ExportFormat = Literal["markdown", "json"]
@@ -160,33 +159,3 @@ def run_export(
         return text
     write_private_file(output, text, force)
     return f"exported {count} article{'' if count == 1 else 's'} to {output}\n"
-
-
-def write_private_file(path: Path, text: str, force: bool = False) -> None:
-    """Write `text` (UTF-8) to `path`, readable by the user only (0600), atomically: into a temporary file beside
-    it, then moved into place, so a reader never sees half a file. An existing file is replaced only with `force`."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise NewsdeskError(f"cannot write {path}: no such folder {folder}")
-    if path.is_dir():
-        raise NewsdeskError(f"cannot write {path}: it is a folder")
-    if not force and (path.exists() or path.is_symlink()):
-        raise NewsdeskError(f"{path} already exists (--force replaces it)")
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")  # created 0600
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(temporary, path)
-            return
-        try:
-            os.link(temporary, path)  # unlike a rename, never replaces a file that appeared since the check
-        except FileExistsError:
-            raise NewsdeskError(f"{path} already exists (--force replaces it)") from None
-        except OSError:  # a file system without hard links
-            os.replace(temporary, path)
-    finally:
-        if os.path.lexists(temporary):
-            os.unlink(temporary)

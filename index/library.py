@@ -483,4 +483,3 @@ class Library:
         """Forget a saved search. Raises NotFoundError when none has that name."""
         if not self._state.delete_search(name.strip()):
             raise NotFoundError(f"no saved search named {name!r} (see `newsdesk searches`)")
-

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
+
+from index.errors import NewsdeskError
 
 FILE_MODE, FOLDER_MODE = 0o600, 0o700
 
@@ -34,3 +37,33 @@ def _restrict(path: Path, mode: int) -> None:
             path.chmod(mode)
     except FileNotFoundError:  # a Whoosh temporary file that was renamed or merged away meanwhile
         pass
+
+
+def write_private_file(path: Path, text: str, force: bool = False) -> None:
+    """Write `text` (UTF-8) to `path`, readable by the user only (0600), atomically: into a temporary file beside
+    it, then moved into place, so a reader never sees half a file. An existing file is replaced only with `force`."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise NewsdeskError(f"cannot write {path}: no such folder {folder}")
+    if path.is_dir():
+        raise NewsdeskError(f"cannot write {path}: it is a folder")
+    if not force and (path.exists() or path.is_symlink()):
+        raise NewsdeskError(f"{path} already exists (--force replaces it)")
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")  # created 0600
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(temporary, path)
+            return
+        try:
+            os.link(temporary, path)  # unlike a rename, never replaces a file that appeared since the check
+        except FileExistsError:
+            raise NewsdeskError(f"{path} already exists (--force replaces it)") from None
+        except OSError:  # a file system without hard links
+            os.replace(temporary, path)
+    finally:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)

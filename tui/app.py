@@ -9,6 +9,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from index.errors import NewsdeskError
 from index.library import Library
 from tui.config import config_path, load_settings, save_theme
 from tui.screens.help import bindings_of
@@ -58,8 +59,8 @@ class NewsdeskApp(App[None]):
             return
         try:
             save_theme(self.config, theme)
-        except OSError as error:
-            self.notify(f"Could not save the theme in {self.config}: {error.strerror}", severity="warning")
+        except (OSError, NewsdeskError) as error:
+            self.notify(f"Could not save the theme in {self.config}: {error}", severity="warning", markup=False)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK

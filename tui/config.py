@@ -18,6 +18,8 @@ from pathlib import Path
 import platformdirs
 import tomlkit
 
+from index.private import write_private_file
+
 CONFIG_ENV = "NEWSDESK_CONFIG"
 
 
@@ -52,13 +54,13 @@ def load_settings(path: Path, binding_ids: set[str], themes: set[str]) -> Settin
             settings.problems.append(f"{path}: unknown theme {theme!r} (one of: {', '.join(sorted(themes))})")
     keys = document.get("keys", {})
     if not isinstance(keys, dict):
-        settings.problems.append(f"{path}: [keys] must be a table of binding id = \"keys\"")
+        settings.problems.append(f'{path}: [keys] must be a table of binding id = "keys"')
         keys = {}
     for binding_id, value in keys.items():
         if binding_id not in binding_ids:
             settings.problems.append(f"{path}: no key binding has the id {binding_id!r}")
         elif not isinstance(value, str) or not value.strip():
-            settings.problems.append(f"{path}: keys for {binding_id!r} must be a string like \"ctrl+f,slash\"")
+            settings.problems.append(f'{path}: keys for {binding_id!r} must be a string like "ctrl+f,slash"')
         else:
             settings.keys[binding_id] = value
     return settings
@@ -72,7 +74,4 @@ def save_theme(path: Path, theme: str) -> None:
         document = tomlkit.document()
     document["theme"] = theme
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(tomlkit.dumps(document), encoding="utf-8")
-    temporary.chmod(0o600)
-    temporary.replace(path)  # atomic: a crash leaves the old file or the new one, never half of one
+    write_private_file(path, tomlkit.dumps(document), force=True)  # atomic: the old file or the new, never half

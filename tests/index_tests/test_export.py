@@ -14,9 +14,10 @@ import pytest
 
 from index.cli import main
 from index.errors import NewsdeskError
-from index.export import article_markdown, articles_markdown, results_markdown, write_private_file
+from index.export import article_markdown, articles_markdown, results_markdown
 from index.library import Library
 from index.model import Article, Hit, SearchResult
+from index.private import write_private_file
 
 from .conftest import SEED_TITLES
 

@@ -16,8 +16,9 @@ from textual import work
 from textual.suggester import SuggestFromList
 
 from index.errors import NewsdeskError
-from index.export import export_document, write_private_file
+from index.export import export_document
 from index.library import Library
+from index.private import write_private_file
 from tui.screens.marking_screen import MarkingScreen
 from tui.widgets.search_bar import SearchBar
 
