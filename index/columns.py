@@ -6,8 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 
-from index.date_mentions import DateMention
-from index.model import FoundEntity, Mention, Provenance
+from index.model import DateMention, FoundEntity, Mention, Provenance
 
 
 def found_json(found: Sequence[FoundEntity]) -> str:

@@ -33,7 +33,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal
 
 from dateutil import parser as date_parser
@@ -66,19 +65,11 @@ from index.date_words import (
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
+from index.model import DateMention as DateMention  # re-exported: the value type lives with the others
+from index.model import Precision
 
-Precision = Literal["day", "month", "year"]
 # "nearest": the clause names a deadline ("until Thursday"), whose tense is the setting's, not the date's.
 Tense = Literal["past", "future", "nearest"]
-
-
-@dataclass(frozen=True)
-class DateMention:
-    text: str  # the span as written
-    start: int  # character offsets into the text searched
-    end: int
-    date: dt.date | None  # the first day of the month/year for coarser precisions; None when unresolvable
-    precision: Precision | None  # None exactly when date is None
 
 
 def find_date_mentions(

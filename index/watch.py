@@ -9,22 +9,29 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-
-from watchfiles import Change, DefaultFilter, watch
+from typing import TYPE_CHECKING
 
 from index.ingest.sidecar import FILE_SIDECAR_SUFFIX, FOLDER_SIDECAR, is_sidecar
 from index.library import Library
 from index.model import AddReport
 
+if TYPE_CHECKING:
+    from watchfiles import Change
 
-class _ArticleFilter(DefaultFilter):
+# watchfiles (and anyio with it) is imported when a folder is watched, not with this module: the CLI imports this
+# module for every command, and `newsdesk` with no command starts the app, whose first paint should not wait for it.
+
+
+def _article_filter(library_folder: Path) -> Callable[[Change, str], bool]:
     """Editors' swap and backup files, hidden files and the library's own folder are not articles."""
+    from watchfiles import Change, DefaultFilter
 
-    def __init__(self, library_folder: Path) -> None:
-        super().__init__(ignore_paths=[library_folder.resolve()])
+    default = DefaultFilter(ignore_paths=[library_folder.resolve()])
 
-    def __call__(self, change: Change, path: str) -> bool:
-        return change != Change.deleted and not Path(path).name.startswith(".") and super().__call__(change, path)
+    def is_article(change: Change, path: str) -> bool:
+        return change != Change.deleted and not Path(path).name.startswith(".") and default(change, path)
+
+    return is_article
 
 
 def changed_inputs(paths: set[str]) -> list[Path]:
@@ -49,10 +56,12 @@ def watch_folder(
     debounce_ms: int = 800,
 ) -> None:
     """Add `folder`, then every file created or modified in it, until `stop` is set (or Ctrl-C)."""
+    from watchfiles import watch
+
     on_report(library.add_paths([folder]))
     changes_seen = watch(
         folder,
-        watch_filter=_ArticleFilter(library.path),
+        watch_filter=_article_filter(library.path),
         debounce=debounce_ms,
         stop_event=stop,
         raise_interrupt=False,

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from index.errors import NewsdeskError
 from index.library import Library
 from tui.config import config_path, load_settings, save_theme
-from tui.screens.help import bindings_of
+from tui.screens.help import binding_ids_in_force
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -44,7 +44,7 @@ class NewsdeskApp(App[None]):
         return MainScreen(self.library)
 
     def on_mount(self) -> None:
-        binding_ids = {bound.binding.id for bound in bindings_of([NewsdeskApp, *KEYED_CLASSES]) if bound.binding.id}
+        binding_ids = binding_ids_in_force([NewsdeskApp, *KEYED_CLASSES])
         settings = load_settings(self.config, binding_ids, set(self.available_themes))
         if settings.theme is not None:
             self.theme = settings.theme

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
-import tomlkit
 
 from index.private import write_private_file
 
@@ -68,6 +67,10 @@ def load_settings(path: Path, binding_ids: set[str], themes: set[str]) -> Settin
 
 def save_theme(path: Path, theme: str) -> None:
     """Set `theme` in the file, keeping everything else as the user wrote it; the file is user-only."""
+    # Imported here, not at the top: only a theme change writes the file, and tomlkit cost ~11 ms of the app's
+    # start before its first paint (reading uses the standard library's tomllib).
+    import tomlkit
+
     try:
         document = tomlkit.parse(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -22,23 +22,32 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from index.entities.extract import found_entities
 from index.entities.keys import entity_key, entity_slug, initials
-from index.entities.text import ArticleText
 from index.model import FoundEntity
-from index.ner_model import load_recogniser
+
+# The extraction modules (text, segments, rules, spans, resolve, extract: ~25 ms of regexes and tables) are imported
+# by the two functions below, not here. Importing `index.entities.keys` runs this file first, and the catalog needs
+# only the keys: opening a library to read it (the app's start, before its first paint) does not extract anything.
 
 __all__ = ["entity_key", "entity_slug", "find_entities", "find_entities_many", "initials"]
 
 
 def find_entities(title: str, body: str) -> tuple[FoundEntity, ...]:
     """The referents one article names, ordered by first mention (title first, then body)."""
+    from index.entities.extract import found_entities
+    from index.entities.text import ArticleText
+    from index.ner_model import load_recogniser
+
     article = ArticleText.of(title, body)
     return found_entities(article, load_recogniser().spans(article.text))
 
 
 def find_entities_many(articles: Iterable[tuple[str, str]], batch_size: int = 64) -> Iterator[tuple[FoundEntity, ...]]:
     """`find_entities` for each (title, body), in order; the model reads the articles in batches (much faster)."""
+    from index.entities.extract import found_entities
+    from index.entities.text import ArticleText
+    from index.ner_model import load_recogniser
+
     recogniser = load_recogniser()
     iterator = iter(articles)
     while chunk := [ArticleText.of(title, body) for title, body in islice(iterator, batch_size)]:
