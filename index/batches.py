@@ -7,15 +7,20 @@ the same words (index.dedupe.text_fingerprint). A new version (same link, or the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from index.catalog import Catalog
 from index.dedupe import text_fingerprint, url_key
+from index.entities.pool import ExtractionPool
 from index.errors import BadInputError
 from index.ingest.document import Document, Format
 from index.model import AddOutcome, Article, article_id_for
 from index.pipeline import build_article
+
+# Batches whose articles the workers derive ahead of the one being stored.
+BUILD_LOOKAHEAD = 2
 
 
 @dataclass
@@ -29,22 +34,56 @@ class SortedBatch:
     texts: dict[str, str] = field(default_factory=dict)
 
 
-def sort_batch(catalog: Catalog, batch: Sequence[tuple[str, Document]]) -> SortedBatch:
+def sort_batch(
+    catalog: Catalog, batch: Sequence[tuple[str, Document]], prebuilt: Mapping[int, Article | str] | None = None
+) -> SortedBatch:
+    """`prebuilt`: articles already derived (in worker processes) by position in the batch, or the message of the
+    BadInputError deriving one raised; the rest are derived here when needed."""
     sorted_batch = SortedBatch()
-    for label, document in batch:
-        _sort_one(catalog, sorted_batch, label, document)
+    for position, (label, document) in enumerate(batch):
+        _sort_one(catalog, sorted_batch, label, document, (prebuilt or {}).get(position))
     return sorted_batch
 
 
-def _sort_one(catalog: Catalog, batch: SortedBatch, label: str, document: Document) -> None:
+def batches_built_ahead(
+    catalog: Catalog, documents: Sequence[tuple[str, Document]], size: int, pool: ExtractionPool | None
+) -> Iterator[tuple[Sequence[tuple[str, Document]], dict[int, Article | str]]]:
+    """The documents in batches, each with its articles derived ahead in the pool's workers (while this process
+    stores the batch before) when there is a pool. Documents already stored as they are are not sent: re-adding
+    a folder derives nothing."""
+    batches = deque(documents[start : start + size] for start in range(0, len(documents), size))
+    started: deque[tuple[Sequence[tuple[str, Document]], list[int], Callable[[], list[Article | str]]]] = deque()
+    while batches or started:
+        while pool is not None and batches and len(started) <= BUILD_LOOKAHEAD:
+            batch = batches.popleft()
+            positions = [i for i, (_, document) in enumerate(batch) if not _stored_as_is(catalog, document)]
+            started.append((batch, positions, pool.submit_builds([batch[i][1] for i in positions])))
+        if not started:
+            yield batches.popleft(), {}
+            continue
+        batch, positions, built = started.popleft()
+        yield batch, dict(zip(positions, built(), strict=True))
+
+
+def _stored_as_is(catalog: Catalog, document: Document) -> bool:
+    known = catalog.known(article_id_for(document.raw))
+    return known is not None and _same_article(known, document, document.metadata.as_json())
+
+
+def _sort_one(
+    catalog: Catalog, batch: SortedBatch, label: str, document: Document, prebuilt: Article | str | None
+) -> None:
     article_id = article_id_for(document.raw)
     metadata = document.metadata.as_json()
     known = catalog.known(article_id)
     if article_id in batch.originals or (known is not None and _same_article(known, document, metadata)):
         batch.outcomes.append(AddOutcome(label, "unchanged", article_id))
         return
+    if isinstance(prebuilt, str):
+        batch.outcomes.append(AddOutcome(label, "failed", error=prebuilt))
+        return
     try:
-        article = build_article(document)
+        article = prebuilt or build_article(document)
     except BadInputError as error:
         batch.outcomes.append(AddOutcome(label, "failed", error=str(error)))
         return

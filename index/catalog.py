@@ -34,8 +34,8 @@ from index.model import (
     ArticleSummary,
     Entity,
     EntityInfo,
-    EntityKind,
     EntityMention,
+    EntityNaming,
     FoundEntity,
     Identified,
 )
@@ -92,9 +92,11 @@ class Catalog:
         self,
         records: Sequence[ArticleRecord],
         removed_ids: Iterable[str] = (),
-        entity_names: Mapping[str, tuple[EntityKind, str]] | None = None,
+        entity_names: Mapping[str, EntityNaming] | None = None,
+        enriched: bool = True,
     ) -> None:
-        """Store articles with their entities, drop removed ids and refresh entity names, in one transaction."""
+        """Store articles with their entities, drop removed ids and refresh entity names, in one transaction.
+        `enriched=False` stores them before their entities are found (`save_enrichment` adds those later)."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         rows = [
             (
@@ -117,6 +119,7 @@ class Catalog:
                 a.author,
                 url_key(a.url),
                 text_fingerprint(a.title, a.body),
+                int(enriched),
             )
             for r in records
             for a in (r.identified.article,)
@@ -129,12 +132,29 @@ class Catalog:
             self._connection.executemany(
                 "INSERT OR REPLACE INTO articles (id, path, raw, metadata, title, body, source, url, published,"
                 " published_from, sort_key, entities, date_mentions, provenance, added_at, format, author, url_key,"
-                " fingerprint, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                " fingerprint, enriched, indexed) VALUES (" + ", ".join("?" * 20) + ", 0)",
                 rows,
             )
             for record in records:
                 self._save_article_entities(record.identified)
             self._save_entity_names(entity_names or {})
+
+    def save_enrichment(self, records: Sequence[Identified], entity_names: Mapping[str, EntityNaming]) -> None:
+        """The entities of articles stored unenriched; each goes back to the index (its entity fields changed)."""
+        with self._lock, self._transaction():
+            self._connection.executemany(
+                "UPDATE articles SET entities = ?, enriched = 1, indexed = 0 WHERE id = ?",
+                [(found_json(record.found), record.article.id) for record in records],
+            )
+            for record in records:
+                self._save_article_entities(record)
+            self._save_entity_names(entity_names)
+
+    def unenriched(self) -> list[str]:
+        """Ids of the articles whose entities are still to be found, in the order they were added."""
+        with self._lock:
+            rows = self._connection.execute("SELECT id FROM articles WHERE enriched = 0 ORDER BY added_at, rowid")
+            return [row[0] for row in rows]
 
     def _save_article_entities(self, record: Identified) -> None:
         article_id = record.article.id
@@ -154,14 +174,13 @@ class Catalog:
             [(entity_key(form), entity_id) for entity_id, forms in record.forms_by_entity.items() for form in forms],
         )
 
-    def _save_entity_names(self, names: Mapping[str, tuple[EntityKind, str]]) -> None:
+    def _save_entity_names(self, names: Mapping[str, EntityNaming]) -> None:
         self._connection.executemany(
-            "INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", [(i, kind, name) for i, (kind, name) in names.items()]
+            "INSERT OR REPLACE INTO entities (id, kind, name, names) VALUES (?, ?, ?, ?)",
+            [(i, kind, name, json.dumps(counts)) for i, (kind, name, counts) in names.items()],
         )
 
-    def replace_identities(
-        self, records: Sequence[Identified], entity_names: Mapping[str, tuple[EntityKind, str]]
-    ) -> None:
+    def replace_identities(self, records: Sequence[Identified], entity_names: Mapping[str, EntityNaming]) -> None:
         """After identity was decided again for the whole library (a user's edit): store it wholesale."""
         with self._lock, self._transaction():
             self._connection.execute("DELETE FROM article_entities")
@@ -365,20 +384,21 @@ class Catalog:
         for row in rows:
             yield Article(id=row[0], title=row[1], body=row[2], path=row[3]), found_from_json(row[4])
 
-    def entity_forms(self) -> Iterator[tuple[str, EntityKind, dict[str, int], str]]:
-        """(id, kind, form -> number of articles, display name) of every entity: what identity is loaded from."""
+    def entity_forms(self) -> Iterator[tuple[str, dict[str, int], EntityNaming]]:
+        """(id, form -> number of articles, naming) of every entity: what identity is loaded from."""
         counts: dict[str, dict[str, int]] = {}
         with self._lock:
             known = {
-                row[0]: (row[1], row[2]) for row in self._connection.execute("SELECT id, kind, name FROM entities")
+                row[0]: EntityNaming(row[1], row[2], json.loads(row[3]))
+                for row in self._connection.execute("SELECT id, kind, name, names FROM entities")
             }
             for entity_id, forms in self._connection.execute("SELECT entity_id, forms FROM article_entities"):
                 per_entity = counts.setdefault(entity_id, {})
                 for form in json.loads(forms):
                     per_entity[form] = per_entity.get(form, 0) + 1
         for entity_id, forms in counts.items():
-            kind, name = known.get(entity_id, (entity_id.split(":", 1)[0], next(iter(forms))))
-            yield entity_id, kind, forms, name
+            fallback = EntityNaming(entity_id.split(":", 1)[0], next(iter(forms)), {})  # type: ignore[arg-type]
+            yield entity_id, forms, known.get(entity_id, fallback)
 
     def entity_article_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS articles (
     format TEXT NOT NULL DEFAULT 'text',
     author TEXT,
     url_key TEXT,
-    fingerprint TEXT
+    fingerprint TEXT,
+    enriched INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles (path);
 CREATE INDEX IF NOT EXISTS articles_by_date ON articles (sort_key);
@@ -43,7 +44,10 @@ CREATE TABLE IF NOT EXISTS article_entities (
     PRIMARY KEY (article_id, entity_id)
 );
 CREATE INDEX IF NOT EXISTS article_entities_by_entity ON article_entities (entity_id);
-CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL);
+-- `names`: each clean name extraction gave the entity -> how many articles, in order of arrival (identity picks the
+-- display name from them, and must pick the same after the library is opened again).
+CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+    names TEXT NOT NULL DEFAULT '{}');
 CREATE TABLE IF NOT EXISTS entity_aliases (key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id));
 """
 
@@ -69,7 +73,12 @@ def _migrate(connection: sqlite3.Connection) -> None:
                 "UPDATE articles SET url_key = ?, fingerprint = ? WHERE id = ?",
                 [(url_key(url), text_fingerprint(title, body), article_id) for article_id, url, title, body in rows],
             )
+    if "enriched" not in columns:  # entities found after the text is searchable (index.enrichment); old rows have them
+        connection.execute("ALTER TABLE articles ADD COLUMN enriched INTEGER NOT NULL DEFAULT 1")
+    if "names" not in {row[1] for row in connection.execute("PRAGMA table_info(entities)")}:
+        connection.execute("ALTER TABLE entities ADD COLUMN names TEXT NOT NULL DEFAULT '{}'")
     connection.execute("CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles (url_key)")
+    connection.execute("CREATE INDEX IF NOT EXISTS articles_unenriched ON articles (added_at) WHERE enriched = 0")
     # Every open asks for the rows not yet indexed (usually none): without this, a scan of every stored article.
     connection.execute("CREATE INDEX IF NOT EXISTS articles_unindexed ON articles (id) WHERE indexed = 0")
     connection.execute(

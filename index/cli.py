@@ -14,8 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from tqdm import tqdm
-
+from index.cli_progress import progress_printer
 from index.errors import NewsdeskError
 from index.export import EXPORT_FORMATS, run_export
 from index.json_views import (
@@ -35,7 +34,6 @@ from index.json_views import (
 )
 from index.library import LIBRARY_ENV, Library, bundled_seeds, open_library
 from index.model import ENTITY_KINDS, AddReport, Article, ArticleSummary, EntityInfo, Hit
-from index.sanitize import sanitize_text
 from index.subscriptions import RefreshReport
 from index.timeline import GRANULARITIES
 from index.watch import watch_folder
@@ -194,27 +192,10 @@ def _summary_line(summary: ArticleSummary | Article | Hit) -> str:
     return f"{summary.id}  {date:10}  {summary.source or '-'}  {summary.title}"
 
 
-def _progress_printer(stream: TextIO) -> Callable[[int, int, str], None] | None:
-    """A progress bar with rate and time left on a terminal (tqdm); nothing when output goes to a file or pipe."""
-    if not stream.isatty():
-        return None
-    bar = tqdm(file=stream, unit="article", dynamic_ncols=True, leave=False)
-
-    def show(done: int, total: int, current: str) -> None:
-        bar.total = total
-        bar.n = done
-        bar.set_postfix_str(sanitize_text(current)[-40:], refresh=False)  # a file name is untrusted text
-        bar.refresh()
-        if done >= total:
-            bar.close()
-
-    return show
-
-
 def _add(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     if not args.paths and not args.seeds:
         raise NewsdeskError("nothing to add: give files or folders, or --seeds")
-    progress = _progress_printer(err)
+    progress = progress_printer(err)
     # Without --json each outcome is printed as soon as it is committed: what was reported added stays added,
     # even if the run is killed.
     stream = None if args.json else lambda outcomes: _write_outcomes(AddReport(tuple(outcomes)), out)
@@ -365,7 +346,7 @@ def _entity(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO
 
 def _feeds(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     if args.feeds_command == "add":
-        return _report_refresh(library.subscribe(args.feeds, _progress_printer(err)), args.json, out, err)
+        return _report_refresh(library.subscribe(args.feeds, progress_printer(err)), args.json, out, err)
     feeds = library.feeds()
     if args.json:
         print_json(feeds_json(feeds), out)
@@ -378,7 +359,7 @@ def _feeds(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO)
 def _refresh(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     if not library.feeds():
         raise NewsdeskError("no feeds to refresh: subscribe with `newsdesk feeds add URL`")
-    return _report_refresh(library.refresh(_progress_printer(err)), args.json, out, err)
+    return _report_refresh(library.refresh(progress_printer(err)), args.json, out, err)
 
 
 def _report_refresh(report: RefreshReport, as_json: bool, out: TextIO, err: TextIO) -> int:
@@ -414,7 +395,7 @@ def _watch(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO)
 
 
 def _reindex(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
-    count = library.reindex(_progress_printer(err))
+    count = library.reindex(progress_printer(err))
     if args.json:
         print_json({"reindexed": count}, out)
     else:

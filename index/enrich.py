@@ -12,15 +12,13 @@ from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from index.catalog import Catalog
-from index.entities import find_entities_many
 from index.entities.keys import entity_key, entity_slug
-from index.entities.pool import ExtractionPool
 from index.identity import EntityRegistry, Resolution, UserEdits
-from index.model import ENTITY_KINDS, Article, Entity, EntityKind, EntityMention, FoundEntity, Identified
+from index.model import ENTITY_KINDS, Article, Entity, EntityKind, EntityMention, EntityNaming, FoundEntity, Identified
 from index.state import EntityEdit
 
-# entity id -> (kind, display name): what the catalog's entity table is refreshed with after a batch.
-EntityNames: TypeAlias = dict[str, tuple[EntityKind, str]]
+# entity id -> its naming: what the catalog's entity table is refreshed with after a batch.
+EntityNames: TypeAlias = dict[str, EntityNaming]
 
 
 @dataclass(frozen=True)
@@ -97,8 +95,8 @@ class EntityEnricher:
     def _loaded_registry(self) -> EntityRegistry:
         if self._registry is None:
             self._registry = EntityRegistry(self.corrections.identity)
-            for entity_id, kind, forms, name in self._catalog.entity_forms():
-                self._registry.add_known(entity_id, kind, forms, name)
+            for entity_id, forms, naming in self._catalog.entity_forms():
+                self._registry.add_known(entity_id, forms, naming)
         return self._registry
 
     def reset(self, corrections: Corrections) -> None:
@@ -112,15 +110,6 @@ class EntityEnricher:
         for article_id in article_ids:
             for entity_id, forms in self._catalog.article_forms(article_id).items():
                 registry.forget(entity_id, forms)
-
-    def enrich(
-        self, articles: Sequence[Article], pool: ExtractionPool | None = None
-    ) -> tuple[list[Identified], EntityNames]:
-        """Find the entities of a batch of articles (in worker processes when given a pool) and decide their
-        library-wide identity (always here: the registry is one process's state)."""
-        texts = [(article.title, article.body) for article in articles]
-        found_all = pool.find_many(texts) if pool is not None else list(find_entities_many(texts))
-        return self.identify(list(zip(articles, found_all, strict=True)))
 
     def identify(
         self, batch: Sequence[tuple[Article, tuple[FoundEntity, ...]]]
@@ -140,5 +129,9 @@ class EntityEnricher:
                 article, entities=entities, mentions=_mentions(article, found, resolution)
             )
             identified.append(Identified(with_entities, found, resolution.forms_by_id))
-        names = {i: (registry.entities[i].kind, registry.display_name(i)) for i in touched if i in registry.entities}
+        names = {
+            i: EntityNaming(known.kind, known.name, dict(known.names))
+            for i in touched
+            if (known := registry.entities.get(i)) is not None
+        }
         return identified, names

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from index.entities.keys import entity_key, entity_slug, initials
-from index.model import EntityKind, FoundEntity
+from index.model import EntityKind, EntityNaming, FoundEntity
 
 # A typo merge needs the differing word to be this long: short Korean given-name syllables ("Un", "Il") differ by
 # one letter between different people.
@@ -213,11 +213,11 @@ class EntityRegistry:
         known.names[name] += 1
         self._index(known)
 
-    def add_known(self, entity_id: str, kind: EntityKind, forms: Mapping[str, int], name: str) -> None:
-        """Load an entity as stored, with the display name it had."""
-        known = self.entities.setdefault(entity_id, KnownEntity(entity_id, kind, first_seen=len(self.entities)))
+    def add_known(self, entity_id: str, forms: Mapping[str, int], naming: EntityNaming) -> None:
+        """Load an entity as stored, with the names it had (a library from before names were stored: its name)."""
+        known = self.entities.setdefault(entity_id, KnownEntity(entity_id, naming.kind, first_seen=len(self.entities)))
         known.forms.update(forms)
-        known.names[name] += 1
+        known.names.update(naming.names or {naming.name: 1})
         self._index(known)
 
     def forget(self, entity_id: str, forms: Iterable[str]) -> None:

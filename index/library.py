@@ -17,14 +17,15 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
-from index.catalog import ArticleRecord, Catalog, DayRange
+from index.adding import TwoPassAdder
+from index.catalog import Catalog, DayRange
 from index.dedupe import url_key
 from index.enrich import Corrections, EntityEnricher, corrections_from
 from index.entities.keys import entity_key
 from index.entities.pool import ExtractionPool, pool_for
 from index.errors import BadInputError, NotFoundError, QueryError
 from index.index_queue import IndexQueue
-from index.ingest.document import Document, Format
+from index.ingest.document import Document
 from index.model import (
     AddOutcome,
     AddReport,
@@ -94,6 +95,7 @@ class Library:
         self._store = Store(path / "whoosh")
         self._enricher = EntityEnricher(self._catalog, corrections_from(self._state.entity_edits()))
         self._index_queue = IndexQueue(self._catalog, self._store)
+        self._adder = TwoPassAdder(self._catalog, self._enricher, self._index_queue)
         if self._store.rebuilt:
             self._catalog.mark_all_unindexed()
         self._finish_indexing()
@@ -141,45 +143,50 @@ class Library:
         outcomes: list[AddOutcome] = list(failures)
         if on_batch is not None and failures:
             on_batch(failures)
+        from index.batches import batches_built_ahead
+
+        # The workers derive articles ahead (pass 1), then find entities (pass 2).
         pool = pool_for(len(documents))
         try:
-            for start in range(0, len(documents), BATCH_SIZE):
-                batch_outcomes = self._add_batch(documents[start : start + BATCH_SIZE], pool)
+            done = 0
+            for batch, prebuilt in batches_built_ahead(self._catalog, documents, BATCH_SIZE, pool):
+                batch_outcomes = self._add_batch(batch, prebuilt)
                 outcomes.extend(batch_outcomes)
                 if on_batch is not None:
                     on_batch(batch_outcomes)
+                done += len(batch)
                 if progress is not None:
-                    done = min(start + BATCH_SIZE, len(documents))
-                    progress(done, len(documents), documents[done - 1][0])
-            self._index_queue.flush()
+                    progress(done, len(documents), batch[-1][0])
+            self._finish_adding(pool, progress)
         finally:
             if pool is not None:
                 pool.close()
         return AddReport(tuple(outcomes))
 
-    def _add_batch(self, batch: Sequence[tuple[str, Document]], pool: ExtractionPool | None) -> list[AddOutcome]:
+    def _add_batch(self, batch: Sequence[tuple[str, Document]], prebuilt: dict[int, Article | str]) -> list[AddOutcome]:
         from index.batches import sort_batch
 
-        decided = sort_batch(self._catalog, batch)
+        decided = sort_batch(self._catalog, batch, prebuilt)
         if decided.derived or decided.replaced:
-            self._store_batch(decided.derived, decided.originals, [old for old, _ in decided.replaced], pool)
+            self._adder.store(decided.derived, decided.originals, [old for old, _ in decided.replaced])
             self._state.carry_over(decided.replaced)
         return decided.outcomes
 
-    def _store_batch(
-        self,
-        derived: Sequence[Article],
-        originals: dict[str, tuple[bytes, str, Format]],
-        removed: list[str],
-        pool: ExtractionPool | None = None,
-    ) -> None:
-        """Entities, then the catalog (the source of truth), then the index: a crash between leaves work to finish."""
-        # An article stored again (new metadata) or replaced stops counting towards its old entities' forms.
-        self._enricher.forget([*removed, *(article.id for article in derived)])
-        identified, names = self._enricher.enrich(derived, pool)
-        records = [ArticleRecord(item, *originals[item.article.id]) for item in identified]
-        self._catalog.save(records, removed, names)
-        self._index_queue.add([item.article for item in identified], removed)
+    def _finish_adding(self, pool: ExtractionPool | None, progress: Progress | None) -> int:
+        """After pass 1 (index.adding): a big import becomes searchable, then every article gets its entities."""
+        if pool is not None:
+            self._index_queue.flush()
+        enriched = self._adder.enrich_pending(progress, pool)
+        self._index_queue.flush()
+        return enriched
+
+    def pending_enrichment(self) -> int:
+        """How many articles still wait for their entities (an add was interrupted after storing them)."""
+        return len(self._catalog.unenriched())
+
+    def enrich_pending(self, progress: Progress | None = None) -> int:
+        """Find the entities of the articles an interrupted add left without them; returns how many."""
+        return self._finish_adding(None, progress)
 
     def _finish_indexing(self) -> None:
         """Index what an interrupted add stored but did not index, and drop what it removed."""
@@ -205,10 +212,10 @@ class Library:
             for start in range(0, len(inputs), BATCH_SIZE):
                 chunk = inputs[start : start + BATCH_SIZE]
                 derived = [build_article(stored.document) for stored in chunk]
-                self._store_batch(derived, {s.id: (s.raw, s.metadata, s.format) for s in chunk}, [], pool)
+                self._adder.store(derived, {s.id: (s.raw, s.metadata, s.format) for s in chunk}, [])
                 if progress is not None:
                     progress(start + len(chunk), len(inputs), chunk[-1].path)
-            self._index_queue.flush()
+            self._finish_adding(pool, progress)
         finally:
             if pool is not None:
                 pool.close()

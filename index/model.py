@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 EntityKind = Literal["person", "org", "place"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "org", "place")
@@ -120,6 +120,15 @@ class Identified:
     article: Article
     found: tuple[FoundEntity, ...]
     forms_by_entity: Mapping[str, tuple[str, ...]]
+
+
+class EntityNaming(NamedTuple):
+    """What a library entity is called: its kind, display name, and every clean name extraction gave it -> how
+    many articles, in order of arrival (the display name is chosen from those)."""
+
+    kind: EntityKind
+    name: str
+    names: dict[str, int]
 
 
 @dataclass(frozen=True)

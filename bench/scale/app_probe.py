@@ -47,7 +47,11 @@ async def probe(folder: Path) -> dict[str, float | int]:
             if time.monotonic() > deadline:
                 raise SystemExit("the article list never got rows")
             await asyncio.sleep(POLL_S)
-        await pilot.pause()  # let the compositor draw the rows it was just handed
+        # Wait for the refresh that draws the rows the list was just handed. Not `pilot.pause()`: it waits until the
+        # whole app is idle (up to 1 s), and the start-up workers keep it busy for seconds after the paint.
+        drawn = asyncio.Event()
+        app.screen.call_after_refresh(drawn.set)
+        await drawn.wait()
         painted = time.time()
         rows = list_rows(app)
         # The timeline, entities and stories load in workers after the list: memory counts them too.

@@ -1,30 +1,40 @@
-"""Entity extraction in worker processes, for big imports.
+"""Entity extraction (and deriving articles from documents) in worker processes, for big imports.
 
 The recogniser is CPU-bound Python and C that holds the GIL, so threads cannot share it out; on a 2-core machine two
 processes nearly double throughput (Reuters-21578: about 100 -> 175 articles/s). Workers are spawned, not forked:
 the app calls the library from threads, and forking a threaded process can deadlock. Each worker loads the model
-once; a pool costs a second or two to start, so only imports large enough to repay that use one.
+once, on its first extraction (not at start: the first pass of an add, deriving articles, does not need it); a pool
+costs a second or two to start, so only imports large enough to repay that use one.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
 
-from index.model import FoundEntity
+from index.errors import BadInputError
+from index.ingest.document import Document
+from index.model import Article, FoundEntity
 
 # Below this many articles the pool's start-up costs more than it saves.
 MIN_ARTICLES_FOR_POOL = 1000
 _CHUNK = 64
 
 
-def _warm_up() -> None:
-    from index.ner_model import load_recogniser
+def _build(documents: Sequence[Document]) -> list[Article | str]:
+    """Each document's article, or why it cannot be one (an error message: exceptions need not cross processes)."""
+    from index.pipeline import build_article
 
-    load_recogniser()
+    built: list[Article | str] = []
+    for document in documents:
+        try:
+            built.append(build_article(document))
+        except BadInputError as error:
+            built.append(str(error))
+    return built
 
 
 def _extract(chunk: Sequence[tuple[str, str]]) -> list[tuple[FoundEntity, ...]]:
@@ -38,13 +48,28 @@ class ExtractionPool:
 
     def __init__(self, processes: int | None = None) -> None:
         self.processes = processes or max(2, os.cpu_count() or 2)
-        self._executor = ProcessPoolExecutor(
-            self.processes, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up
-        )
+        self._executor = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"))
 
     def find_many(self, articles: Sequence[tuple[str, str]]) -> list[tuple[FoundEntity, ...]]:
-        chunks = [articles[start : start + _CHUNK] for start in range(0, len(articles), _CHUNK)]
-        return [found for part in self._executor.map(_extract, chunks) for found in part]
+        return self.submit(articles)()
+
+    def submit(self, articles: Sequence[tuple[str, str]]) -> Callable[[], list[tuple[FoundEntity, ...]]]:
+        """Start finding the entities of (title, body) pairs; call the result to wait for them, in order. The
+        caller can do other work meanwhile (store the previous batch) while the workers extract."""
+        futures = [
+            self._executor.submit(_extract, articles[start : start + _CHUNK])
+            for start in range(0, len(articles), _CHUNK)
+        ]
+        return lambda: [found for future in futures for found in future.result()]
+
+    def submit_builds(self, documents: Sequence[Document]) -> Callable[[], list[Article | str]]:
+        """Start deriving articles from documents (cleaning, dates: pass 1 of an add) in the workers; call the
+        result to wait for them, in order: an Article, or the message of the BadInputError it raised."""
+        futures = [
+            self._executor.submit(_build, documents[start : start + _CHUNK])
+            for start in range(0, len(documents), _CHUNK)
+        ]
+        return lambda: [article for future in futures for article in future.result()]
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

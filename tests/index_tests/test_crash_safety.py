@@ -74,3 +74,6 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path: Path) -> None:
     assert process.returncode == 0, output[-500:]
     reported |= _reported_added(output)
     assert _check_consistent(library_path, reported, f"after the last run (random seed {seed})") == ARTICLES
+    with open_library(library_path) as library:  # entities a killed run had not found yet were found by the last
+        assert library.pending_enrichment() == 0
+        assert library.entities(limit=5)
