@@ -7,6 +7,7 @@ row remembers whether the index has it yet (`indexed`), and ids removed here but
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -125,6 +126,7 @@ class Catalog:
             for a in (r.identified.article,)
         ]
         with self._lock, self._transaction():
+            self._changed()
             for article_id in removed_ids:
                 self._connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
                 self._connection.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
@@ -142,6 +144,7 @@ class Catalog:
     def save_enrichment(self, records: Sequence[Identified], entity_names: Mapping[str, EntityNaming]) -> None:
         """The entities of articles stored unenriched; each goes back to the index (its entity fields changed)."""
         with self._lock, self._transaction():
+            self._changed()
             self._connection.executemany(
                 "UPDATE articles SET entities = ?, enriched = 1, indexed = 0 WHERE id = ?",
                 [(found_json(record.found), record.article.id) for record in records],
@@ -183,6 +186,7 @@ class Catalog:
     def replace_identities(self, records: Sequence[Identified], entity_names: Mapping[str, EntityNaming]) -> None:
         """After identity was decided again for the whole library (a user's edit): store it wholesale."""
         with self._lock, self._transaction():
+            self._changed()
             self._connection.execute("DELETE FROM article_entities")
             self._connection.execute("DELETE FROM entity_aliases")
             self._connection.execute("DELETE FROM entities")
@@ -221,6 +225,26 @@ class Catalog:
 
     def _transaction(self) -> AbstractContextManager[None]:
         return transaction(self._connection)
+
+    def _changed(self) -> None:
+        self._connection.execute("UPDATE counters SET value = value + 1 WHERE name = 'generation'")
+
+    def generation(self) -> int:
+        """A number that changes whenever articles or entities do (in any process): what derived values key on."""
+        with self._lock:
+            return int(self._connection.execute("SELECT value FROM counters WHERE name = 'generation'").fetchone()[0])
+
+    def derived(self, name: str, generation: int) -> str | None:
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT value FROM derived WHERE name = ? AND generation = ?", (name, generation)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def keep_derived(self, name: str, generation: int, value: str) -> None:
+        """Best effort: while another process writes the library, the value is simply not kept this time."""
+        with self._lock, contextlib.suppress(sqlite3.OperationalError):
+            self._connection.execute("INSERT OR REPLACE INTO derived VALUES (?, ?, ?)", (name, generation, value))
 
     # -- reading ---------------------------------------------------------------------------------------------------
 

@@ -48,6 +48,11 @@ CREATE INDEX IF NOT EXISTS article_entities_by_entity ON article_entities (entit
 -- display name from them, and must pick the same after the library is opened again).
 CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
     names TEXT NOT NULL DEFAULT '{}');
+-- Values derived from the whole catalog (index.derived_cache), valid while `generation` is what it was when computed;
+-- every change to articles or entities bumps it.
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO counters VALUES ('generation', 0);
+CREATE TABLE IF NOT EXISTS derived (name TEXT PRIMARY KEY, generation INTEGER NOT NULL, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entity_aliases (key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id));
 """
 

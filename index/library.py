@@ -9,6 +9,7 @@ Layout of a library folder (created user-only):
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -20,6 +21,7 @@ import platformdirs
 from index.adding import TwoPassAdder
 from index.catalog import Catalog, DayRange
 from index.dedupe import url_key
+from index.derived_cache import DerivedCache
 from index.enrich import Corrections, EntityEnricher, corrections_from
 from index.entities.keys import entity_key
 from index.entities.pool import ExtractionPool, pool_for
@@ -42,7 +44,7 @@ from index.related import Related, related_articles
 from index.sanitize import sanitize_text
 from index.state import EntityEditOp, SavedSearch, UserState
 from index.store import Store
-from index.stories import Story, find_stories
+from index.stories import Story
 from index.subscriptions import FeedInfo, RefreshReport
 from index.timeline import Granularity, Timeline, build_timeline
 
@@ -96,6 +98,7 @@ class Library:
         self._enricher = EntityEnricher(self._catalog, corrections_from(self._state.entity_edits()))
         self._index_queue = IndexQueue(self._catalog, self._store)
         self._adder = TwoPassAdder(self._catalog, self._enricher, self._index_queue)
+        self._derived = DerivedCache(self._catalog)
         if self._store.rebuilt:
             self._catalog.mark_all_unindexed()
         self._finish_indexing()
@@ -369,7 +372,7 @@ class Library:
     def stories(self) -> list[Story]:
         """Groups of two or more articles about the same event (same people, within days), most recent first.
         An article not in any is a story of its own."""
-        return find_stories(self._catalog, self._enricher.corrections.hidden)
+        return self._derived.stories(self._enricher.corrections.hidden)
 
     def story_of(self, article_id: str) -> Story | None:
         """The story an article belongs to, or None when it stands alone (this groups the whole library: to place
@@ -385,12 +388,13 @@ class Library:
         """The library's entities, most widely mentioned first, with the user's renames applied (the first `limit`
         of them, read without gathering all: a large library names hundreds of thousands)."""
         corrections = self._enricher.corrections
-        among = None
+        infos = self._catalog.entity_infos
         if limit is not None and kind is None:
             among = self._catalog.most_named_entity_ids(limit + len(corrections.hidden))
+            infos = functools.partial(self._derived.entity_infos, among)  # the sidebar's, at every start
         return [
             dataclasses.replace(info, name=corrections.renames.get(info.id, info.name))
-            for info in self._catalog.entity_infos(among)
+            for info in infos()
             if (kind is None or info.kind == kind) and (include_hidden or info.id not in corrections.hidden)
         ][:limit]
 
