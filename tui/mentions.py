@@ -1,4 +1,5 @@
-"""Where an entity's mentions fall in the reading view, and how a block of article text is drawn with them marked.
+"""Which paragraphs of an article the reading view shows, where an entity's mentions fall in them, and on which
+wrapped line.
 
 Pure Python and rich: the reading view shows an article as blocks (block 0 is the title, block i + 1 the body's i-th
 paragraph), and the library gives mentions as character offsets into the title or the whole body. Here the body's
@@ -7,11 +8,9 @@ offsets become offsets into its paragraphs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.console import Console
-from rich.style import Style
 from rich.text import Text
 
 from index.model import Article
@@ -22,8 +21,8 @@ TITLE_BLOCK = 0
 _CONSOLE = Console()
 
 
-# What the reading view shows of an absurdly long article: laying out a megabyte, or thousands of paragraph
-# widgets, takes seconds on every redraw. A news story is a few thousand characters; the CLI prints any article whole.
+# What the reading view shows of an absurdly long article: wrapping a megabyte for the screen takes seconds, and
+# does again at every change of width. A news story is a few thousand characters; the CLI prints any article whole.
 MAX_SHOWN_CHARS = 40_000
 MAX_SHOWN_PARAGRAPHS = 150
 MAX_PARAGRAPH_CHARS = 8_000
@@ -88,14 +87,6 @@ def locate_mentions(article: Article, entity_id: str) -> list[Spot]:
                 spots.append(Spot(index + 1, mention.start - start, min(mention.end, end) - start))
                 break
     return sorted(spots, key=lambda spot: (spot.block, spot.start))
-
-
-def marked_text(plain: str, spots: Sequence[tuple[int, int, bool]], mention: Style, current: Style) -> Text:
-    """`plain` as a Text (never markup), each (start, end, is_current) run styled as a mention or the current one."""
-    text = Text(plain)
-    for start, end, is_current in spots:
-        text.stylize(current if is_current else mention, start, end)
-    return text
 
 
 def wrapped_line_of(plain: str, offset: int, width: int) -> int:

@@ -56,8 +56,8 @@ class LibraryEntitiesLoaded(Message, bubble=False):
 
 @dataclass
 class ArticleLoaded(Message, bubble=False):
-    """An article opened in the reading view; it has been marked read. `entity_counts`: for each of its entities,
-    how many articles of the library mention it."""
+    """An article opened in the reading view (the library marks it read next). `entity_counts`: for each of its
+    entities, how many articles of the library mention it."""
 
     article: Article
     entity_counts: dict[str, int]

@@ -96,26 +96,24 @@ async def search(pilot: Pilot[None], query: str) -> None:
     await settle(pilot)
 
 
-def styled_runs(app: NewsdeskApp, component: str) -> list[str]:
-    """The runs of the shown title and paragraphs drawn in one of the reading view's component styles."""
+def styled_runs(app: NewsdeskApp, mark: str) -> list[str]:
+    """The runs of the shown text styled as a "mention" or the "current-mention" (app.tcss: .reading-view--MARK)."""
     view = reading(app)
-    style = view.get_component_rich_style(component, partial=True)
-    assert style  # a real style, not a no-op
-    runs: list[str] = []
-    for static in [*view.query(".title").results(Static), *view.query(".paragraph").results(Static)]:
-        text = static.content
-        assert isinstance(text, Text)
-        runs.extend(text.plain[span.start : span.end] for span in text.spans if span.style == style)
-    return runs
+    assert view.get_component_rich_style(f"reading-view--{mark}")  # a real style, not a no-op
+    content = view.text.content
+    return [content.plain[span.start : span.end] for span in content.spans if span.style == mark]
 
 
 def current_mention_shows(app: NewsdeskApp) -> bool:
-    """The block holding the current mention is on screen, in the reading pane."""
+    """The current mention is drawn (reversed, as app.tcss styles it) among the reading view's lines on screen."""
     view = reading(app)
-    assert view.current_mention is not None
-    block = view.spots[view.current_mention].block
-    static = [*view.query(".title").results(Static), *view.query(".paragraph").results(Static)][block]
-    return view.content_region.overlaps(static.region)
+    [mention] = styled_runs(app, "current-mention")
+    for y in range(view.scrollable_content_region.height):
+        for segment in view.render_line(y):
+            words = segment.text.strip()
+            if words and words in mention and segment.style is not None and segment.style.reverse:
+                return True
+    return False
 
 
 def mention_texts(article: Article, entity: str) -> list[str]:
@@ -259,22 +257,22 @@ async def test_the_filters_mentions_are_marked_in_the_reading_view(app: Newsdesk
         ri, lavrov = named(library, RI), named(library, LAVROV)
         view = reading(app)
         assert view.border_subtitle is None and not view.spots
-        assert styled_runs(app, "reading-view--mention") == []
+        assert styled_runs(app, "mention") == []
         await choose_entity(pilot, app, ri.id)
         expected = mention_texts(article, ri.id)
         assert len(expected) >= 3  # "Ri Yong Ho", "Mr Ri", ...
-        assert styled_runs(app, "reading-view--mention") == expected
+        assert styled_runs(app, "mention") == expected
         assert str(view.border_subtitle) == f"{ri.name}: {len(expected)} mentions (n/N)"
         # Another entity: its mentions instead, the title's too.
         await choose_entity(pilot, app, lavrov.id)
-        assert styled_runs(app, "reading-view--mention") == mention_texts(article, lavrov.id)
+        assert styled_runs(app, "mention") == mention_texts(article, lavrov.id)
         # Opening another article keeps the filter and marks its mentions there.
         other = next(i for i in ids(library.articles(mentioning=lavrov.id)) if i != article.id)
         await open_article(pilot, app, other)
-        assert styled_runs(app, "reading-view--mention") == mention_texts(library.get(other), lavrov.id)
+        assert styled_runs(app, "mention") == mention_texts(library.get(other), lavrov.id)
         await pilot.press("x")
         await settle(pilot)
-        assert styled_runs(app, "reading-view--mention") == [] and view.border_subtitle is None
+        assert styled_runs(app, "mention") == [] and view.border_subtitle is None
 
 
 async def test_n_and_shift_n_walk_the_mentions_and_scroll_to_them(library: Library) -> None:
@@ -294,13 +292,13 @@ async def test_n_and_shift_n_walk_the_mentions_and_scroll_to_them(library: Libra
         await pilot.press("n")
         await settle(pilot)
         assert str(view.border_subtitle) == f"{ri.name}: mention 1/{count}"
-        assert styled_runs(app, "reading-view--current-mention") == mentions[:1]
+        assert styled_runs(app, "current-mention") == mentions[:1]
         positions = [view.scroll_y]
         for index in range(2, count + 1):
             await pilot.press("n")
             await settle(pilot)
             assert str(view.border_subtitle) == f"{ri.name}: mention {index}/{count}"
-            assert styled_runs(app, "reading-view--current-mention") == [mentions[index - 1]]
+            assert styled_runs(app, "current-mention") == [mentions[index - 1]]
             positions.append(view.scroll_y)
             assert current_mention_shows(app)
         assert positions == sorted(positions) and positions[-1] > 0  # later mentions, further down

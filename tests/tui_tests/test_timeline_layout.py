@@ -76,7 +76,7 @@ def test_busier_buckets_get_taller_bars_and_empty_ones_the_baseline() -> None:
 
 
 def test_one_column_a_bucket_with_labels_under_the_ends_and_the_cursor_beside() -> None:
-    state = StripState(BY_MONTH, cursor=0, current_id="jan16")
+    state = StripState(BY_MONTH, cursor=0, current=bucket_of(BY_MONTH, "jan16"))
     bars, labels = lines(state, 120)
     april, may, october, january = BAR_GLYPHS[-1], BAR_GLYPHS[3], BAR_GLYPHS[3], BAR_GLYPHS[3]
     assert bars.plain[:70] == april + may + EMPTY_GLYPH * 64 + october + EMPTY_GLYPH * 2 + january
@@ -126,13 +126,15 @@ def test_more_buckets_than_columns_scroll_to_keep_the_cursor_in_view() -> None:
 
 
 def test_undated_articles_are_counted_apart_and_marked_when_open() -> None:
-    _, labels = lines(StripState(BY_MONTH, current_id="undated"), 120)
+    _, labels = lines(StripState(BY_MONTH, current_undated=True), 120)
     start = labels.plain.index("1 undated")
     assert style_at(labels, start) == STYLES.label + STYLES.current
     only_undated = Timeline("month", (), ("a", "b", "c"))
     bars, labels = lines(StripState(only_undated), 30)
     assert bars.plain.strip() == "no dated articles" and labels.plain.strip() == "3 undated"
     assert bucket_of(BY_MONTH, "undated") is None and bucket_of(BY_MONTH, "may30") == 1
+    # Looked for from another bucket first (the last article's), or from one out of range, it is found all the same.
+    assert bucket_of(BY_MONTH, "may30", near=69) == 1 and bucket_of(BY_MONTH, "may30", near=500) == 1
 
 
 def test_a_narrow_strip_keeps_the_middle_and_drops_the_end_labels() -> None:

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, ProgressBar
+from textual.widgets import ProgressBar
 
 from index.library import Library
 from index.model import AddReport, Article, ArticleSummary, Entity
@@ -37,6 +37,7 @@ from tui.timeline_layout import DayRange, range_label
 from tui.widgets.article_list import ArticleList, ListEntry, RowSource, SummaryRows
 from tui.widgets.entity_sidebar import EntitySidebar, SidebarEntry
 from tui.widgets.filter_chip import FilterChip
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.reading_view import ReadingView
 from tui.widgets.related_panel import RelatedPanel
 from tui.widgets.search_bar import SearchBar, SearchInput
@@ -82,14 +83,16 @@ class MainScreen(KeepingScreen):
         Binding("S", "save_search", "Save search", show=False, id="newsdesk.save_search"),
     ]
 
+    # The screen's state is drawn by its panes, which the watchers update (repaint=False: repainting the screen
+    # redraws every pane, a frame as costly as opening an article).
     # always_update: Enter on the same query asks again (the library may have changed; a refused query says why again).
-    request: reactive[str] = reactive("", init=False, always_update=True)
+    request: reactive[str] = reactive("", init=False, always_update=True, repaint=False)
     # The article list shows only the articles that mention this entity (within the search, if any)...
-    entity_filter: reactive[Entity | None] = reactive(None, init=False)
+    entity_filter: reactive[Entity | None] = reactive(None, init=False, repaint=False)
     # ... and only those published in these days (first and last included), chosen on the timeline strip.
-    date_filter: reactive[DayRange | None] = reactive(None, init=False)
+    date_filter: reactive[DayRange | None] = reactive(None, init=False, repaint=False)
     # The timeline's bucket size, as zoomed with + and -; None: the library's choice for the span.
-    timeline_by: reactive[Granularity | None] = reactive(None, init=False)
+    timeline_by: reactive[Granularity | None] = reactive(None, init=False, repaint=False)
 
     def __init__(self, library: Library) -> None:
         super().__init__(library)
@@ -109,7 +112,7 @@ class MainScreen(KeepingScreen):
                 yield RelatedPanel(id="related-panel")
             yield EntitySidebar(id="entity-sidebar")
         yield TimelineStrip(id="timeline-strip")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.history.visit(Place("start"))
@@ -211,7 +214,9 @@ class MainScreen(KeepingScreen):
         self.read_ids.add(event.article.id)
         self.query_one(ArticleList).mark_read(event.article.id)
         self.history.name_article(event.article.id, event.article.title)
-        self.refresh_related()
+        # Once the article is drawn: at 100,000 articles, finding related ones keeps a thread busy for 100-300 ms,
+        # which would slow the drawing (the threads share one interpreter lock).
+        self.call_after_refresh(self.refresh_related)
         scroll_y, self._pending_scroll = self._pending_scroll, None
         if scroll_y is not None:
             self.query_one(ReadingView).restore_scroll(scroll_y)

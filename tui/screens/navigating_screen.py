@@ -27,7 +27,8 @@ from tui.widgets.related_panel import RelatedPanel
 class NavigatingScreen(LibraryScreen):
     """Its keys are bound in MainScreen.BINDINGS, with the screen's others (the help lists them in that order)."""
 
-    current_article: reactive[Article | None] = reactive(None, init=False)
+    # Drawn by the panes the watcher hands it to; repainting the whole screen for it cost a frame (repaint=False).
+    current_article: reactive[Article | None] = reactive(None, init=False, repaint=False)
 
     def __init__(self, library: Library) -> None:
         super().__init__(library)

@@ -350,11 +350,20 @@ class ArticleList(ScrollView, can_focus=True):
     def mark_read(self, article_id: str, read: bool = True) -> None:
         """Drop (or put back) the unread mark of one row, if it is listed, leaving the cursor where it is."""
         (self._read_ids.add if read else self._read_ids.discard)(article_id)
-        self.refresh()  # marks are drawn, not laid out: only the rows on screen are drawn again
+        self._refresh_row_of(article_id)
+
+    def _refresh_row_of(self, article_id: str) -> None:
+        """Draw again the row of an article if it is on screen (marks are drawn, not laid out): not every row on
+        screen, as opening an article (which marks it read) once did."""
+        first = self.scroll_offset.y // self._stride
+        shown = self.scrollable_content_region.height // self._stride + 2  # rows cut at the top and the bottom too
+        for index in range(first, min(first + shown, len(self._rows))):
+            if self._rows[index].id == article_id:
+                self.refresh_lines(index * self._stride, self._stride - 1)
 
     def mark_starred(self, article_id: str, starred: bool) -> None:
         (self._starred_ids.add if starred else self._starred_ids.discard)(article_id)
-        self.refresh()
+        self._refresh_row_of(article_id)
 
     def action_toggle_stories(self) -> None:
         """One row per story group (its latest article, with the group's size), or every article again."""

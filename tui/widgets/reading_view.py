@@ -1,38 +1,56 @@
-"""The reading view: the open article's title, byline and body, one Static per paragraph so it wraps to the pane.
+"""The reading view: the open article's title, byline and body, wrapped to the pane and drawn line by line.
+
+The article is one Content (tui.article_text), wrapped once for the pane's width (at most the measure app.tcss gives
+".reading-view--text"), and only the lines on screen are drawn (Textual's Line API, as the article list). Opening an
+article mounts no widget and lays out nothing but the scroll height: a Static per paragraph, mounted and laid out
+for each article, took most of the time it took to open one, and a body in one Static still cost a second and third
+layout pass as its height settled.
 
 With an entity given (the article list's filter), its mentions are marked, and `jump_to_mention` walks them: the
 current one is marked apart and scrolled into view, and the border's subtitle says e.g. "Sergei Lavrov: mention 2/5".
+The text can be selected with the mouse and copied, as a Static's can.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.geometry import Region
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions
 
 from index.model import Article, Entity
-from tui.formatting import byline
-from tui.mentions import TITLE_BLOCK, Spot, is_cut, locate_mentions, marked_text, paragraphs, wrapped_line_of
+from tui.article_text import MARKS, PARTS, ArticleText, article_text
+from tui.mentions import Spot, locate_mentions, paragraphs, wrapped_line_of
 
 __all__ = ["ReadingView", "paragraphs"]
 
+# How many times to try again, a refresh apart, a scroll to restore that the article is not yet tall enough for.
+SCROLL_TRIES = 10
 
-class ReadingView(VerticalScroll):
+
+class ReadingView(ScrollView):
     PANE_TITLE: ClassVar[str] = "Reading"
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"reading-view--mention", "reading-view--current-mention"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reading-view--text",
+        *(f"reading-view--{name}" for name in (*PARTS, *MARKS)),
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "page_down", "Page down", show=False, id="reading_view.page_down"),
         Binding("b", "page_up", "Page up", show=False, id="reading_view.page_up"),
     ]
 
-    article: reactive[Article | None] = reactive(None, recompose=True)
+    article: reactive[Article | None] = reactive(None)
     # Whose mentions are marked; None marks nothing.
     entity: reactive[Entity | None] = reactive(None, init=False)
     # The mention last jumped to (an index into `spots`), None before the first jump.
@@ -41,11 +59,24 @@ class ReadingView(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.spots: list[Spot] = []
-        self._composed_for: Article | None = None  # the article the shown blocks belong to
-        self._pending_scroll: tuple[float, int] | None = None  # a scroll to restore once laid out, and tries left
+        self._text = ArticleText(Content())  # what is shown
+        self._styles: dict[str, Style] = {}  # the style of each part and mark, as read from app.tcss
+        self._text_width = 0  # the width the text is wrapped to
+        self._lines: list[Strip] | None = []  # the text's lines at that width; None: to draw again (new styles)
+        # A scroll to restore once the article it was asked for is tall enough, and the tries left.
+        self._pending_scroll: tuple[Article, float, int] | None = None
 
     class EndReached(Message):
         """Space at the end of the article: the reader is done with it."""
+
+    @property
+    def text(self) -> ArticleText:
+        """What the view shows: its content (every part, with the mentions' styles) and where each block starts."""
+        return self._text
+
+    @property
+    def mention_count(self) -> int:
+        return len(self.spots)
 
     def on_mount(self) -> None:
         self.border_title = self.PANE_TITLE
@@ -56,55 +87,128 @@ class ReadingView(VerticalScroll):
         else:
             super().action_page_down()
 
-    @property
-    def mention_count(self) -> int:
-        return len(self.spots)
-
-    def compose(self) -> ComposeResult:
-        # Text objects, never str: a str given to Static is parsed as markup, and article text is untrusted.
-        self._composed_for = self.article
-        if self.article is None:
-            yield Static(Text("Choose an article in the list and press Enter to read it."), classes="placeholder")
-            return
-        yield Static(self._block_text(TITLE_BLOCK, self.article.title), classes="title")
-        yield Static(Text(byline(self.article.source, self.article.published, with_time=True)), classes="byline")
-        if self.article.url:
-            yield Static(Text(self.article.url), classes="url")
-        for index, paragraph in enumerate(paragraphs(self.article.body)):
-            yield Static(self._block_text(index + 1, paragraph), classes="paragraph")
-        if is_cut(self.article.body):
-            note = f"This article is very long: the rest is not shown. `newsdesk show {self.article.id}` prints it."
-            yield Static(Text(note), classes="cut")
+    # -- what is shown -----------------------------------------------------------------------------------------------
 
     def watch_article(self) -> None:
-        self.scroll_home(animate=False)
         self._locate()
+        self._show(lay_out=True)
+        self.scroll_home(animate=False)
+
+    def watch_entity(self) -> None:
+        self._locate()
+        self._show()
+
+    def watch_current_mention(self) -> None:
+        self._show()
+        self._show_counter()
+        self._scroll_to_current()
+
+    def _show(self, lay_out: bool = False) -> None:
+        """Build the text again; wrap it again too if the article changed (marks change no line)."""
+        margins = {part: self.get_component_styles(f"reading-view--{part}").margin.top for part in PARTS}
+        self._text = article_text(self.article, margins, self.spots, self.current_mention)
+        if lay_out:
+            self._lay_out()
+        else:
+            self._redraw()
+
+    def _lay_out(self) -> None:
+        """Wrap the text to the pane, at most to the measure, leaving room for the scrollbar if it will show."""
+        width, height = self.container_size  # padding and border left out, the scrollbar's room not
+        measure = self.get_component_styles("reading-view--text").max_width
+        if measure is not None:
+            width = min(width, int(measure.resolve(self.container_size, self.app.size)))
+        narrower = min(width, self.container_size.width - self.styles.scrollbar_size_vertical)
+        # Text that could not fit without scrolling even unwrapped is wrapped for the scrollbar at once.
+        surely_scrolls = len(self._text.content) > width * height
+        lines = self._draw(narrower if surely_scrolls else width)
+        if len(lines) > height and not surely_scrolls and narrower < width:
+            lines = self._draw(narrower)
+        self._lines = lines
+        self.virtual_size = Size(self._text_width, len(lines))
+        # The scrollbar shown or hidden now, in the layout the new size asks for: Textual does it while laying out,
+        # which asks for a second layout of the screen (and its drawing) when an article scrolls and the last did not.
+        self._refresh_scrollbars()
+        self.refresh()
+
+    def _draw(self, width: int) -> list[Strip]:
+        """The text's lines at `width`, drawn as a Static draws its content (the same wrapping, text selection)."""
+        self._text_width = max(width, 0)
+        if not self._text_width:
+            return []
+        selection = self.text_selection
+        selection_style = (
+            Style.from_styles(self.screen.get_component_styles("screen--selection")) if selection is not None else None
+        )
+        # The widget's styles as the rules, as Textual's Static passes them (they answer `get` as a RulesMap does).
+        rules = cast(RulesMap, self.styles)
+        options = RenderOptions(self._style_of, rules, selection, selection_style)
+        return self._text.content.render_strips(self._text_width, None, self.visual_style, options)
+
+    def _style_of(self, name: str | Style) -> Style:
+        """The style of a part or mark named in the text. A Rich style made for this pane: a colour such as
+        $text-muted is relative to the pane's background, which Textual's own look-up of a name leaves out."""
+        if isinstance(name, Style):
+            return name
+        if name not in self._styles:
+            self._styles[name] = Style.from_rich_style(self.get_component_rich_style(f"reading-view--{name}"))
+        return self._styles[name]
+
+    def _redraw(self) -> None:
+        """The same lines in new styles: drawn again when next shown."""
+        self._lines = None
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if self._lines is None:
+            self._lines = self._draw(self._text_width)
+        y += self.scroll_offset.y
+        style = self.visual_style.rich_style
+        if y >= len(self._lines):
+            return Strip.blank(width, style)
+        return self._lines[y].crop_extend(0, width, style)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out()
+
+    def notify_style_update(self) -> None:
+        # The theme or the stylesheet changed: lines drawn in the old styles would show them. Read the styles again
+        # when next drawn, not now: Textual updates the component classes' styles after calling this.
+        super().notify_style_update()
+        self._styles.clear()
+        self._redraw()
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selection.extract(self._text.content.plain), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        super().selection_updated(selection)
+        self._redraw()
+
+    # -- scrolling ---------------------------------------------------------------------------------------------------
 
     def restore_scroll(self, y: float) -> None:
-        """Scroll to `y` once the article being composed is laid out (going back to where the user was)."""
-        self._pending_scroll = (y, 10)
-        self.call_after_refresh(self._apply_pending_scroll)
+        """Scroll to `y` once the open article is laid out (going back to where the user was)."""
+        if self.article is not None:
+            self._pending_scroll = (self.article, y, SCROLL_TRIES)
+            self.call_after_refresh(self._apply_pending_scroll)
 
     def _apply_pending_scroll(self) -> None:
         if self._pending_scroll is None:
             return
-        y, tries = self._pending_scroll
-        if (self._composed_for is not self.article or self.max_scroll_y < y) and tries > 0:
-            self._pending_scroll = (y, tries - 1)  # not composed or laid out yet: after the next refresh
+        article, y, tries = self._pending_scroll
+        if article is not self.article:
+            self._pending_scroll = None  # another article was opened since: the scroll was this one's
+            return
+        if self.max_scroll_y < y and tries > 0:
+            self._pending_scroll = (article, y, tries - 1)  # the pane not at its full size yet: after the next refresh
             self.call_after_refresh(self._apply_pending_scroll)
             return
         self._pending_scroll = None
-        self.scroll_to(y=y, animate=False, immediate=True)
+        self.scroll_to(y=y, animate=False)
 
-    def watch_entity(self) -> None:
-        self._locate()
-        self._restyle()
-
-    def watch_current_mention(self, previous: int | None, current: int | None) -> None:
-        # Only the blocks of the mention left and the one reached change.
-        self._restyle({self.spots[index].block for index in (previous, current) if index is not None})
-        self._show_counter()
-        self._scroll_to_current()
+    # -- mentions ----------------------------------------------------------------------------------------------------
 
     def jump_to_mention(self, step: int) -> None:
         """The next (`step` 1) or previous (-1) mention, wrapping round; the first jump goes to the first or last."""
@@ -138,48 +242,12 @@ class ReadingView(VerticalScroll):
             counter.append(f": mention {self.current_mention + 1}/{len(self.spots)}")
         self.border_subtitle = counter
 
-    def _blocks(self) -> list[Static]:
-        """The shown title and paragraphs, in block order (0 the title); empty while a new article is composed."""
-        if self._composed_for is not self.article or self.article is None:
-            return []
-        return [*self.query(".title").results(Static), *self.query(".paragraph").results(Static)]
-
-    def _plains(self) -> list[str]:
-        """The text of each block: the title, then the paragraphs."""
-        return [self.article.title, *paragraphs(self.article.body)] if self.article is not None else []
-
-    def _block_text(self, block: int, plain: str) -> Text:
-        runs = [
-            (spot.start, spot.end, index == self.current_mention)
-            for index, spot in enumerate(self.spots)
-            if spot.block == block
-        ]
-        if not runs:
-            return Text(plain)
-        mention = self.get_component_rich_style("reading-view--mention", partial=True)
-        current = self.get_component_rich_style("reading-view--current-mention", partial=True)
-        return marked_text(plain, runs, mention, current)
-
-    def _restyle(self, only: set[int] | None = None) -> None:
-        """Draw the blocks again (or `only` those) with the current marks."""
-        blocks = self._blocks()
-        if not blocks:
-            return  # a newly composed article is drawn with its marks already
-        for block, (static, plain) in enumerate(zip(blocks, self._plains(), strict=False)):
-            if only is None or block in only:
-                static.update(self._block_text(block, plain))
-
     def _scroll_to_current(self) -> None:
-        blocks = self._blocks()
-        if self.current_mention is None or not blocks:
+        if self.current_mention is None:
             return
         spot = self.spots[self.current_mention]
-        if spot.block == TITLE_BLOCK:
-            self.scroll_home(animate=False)
-            return
-        static = blocks[spot.block]
-        line = wrapped_line_of(self._plains()[spot.block], spot.start, static.content_region.width)
-        region = static.virtual_region
+        offset = self._text.block_starts[spot.block] + spot.start
+        line = wrapped_line_of(self._text.content.plain, offset, self._text_width)
         self.scroll_to_region(
-            Region(region.x, region.y + line, region.width, 1), center=True, animate=False, immediate=True, force=True
+            Region(0, line, self._text_width, 1), center=True, animate=False, immediate=True, force=True
         )

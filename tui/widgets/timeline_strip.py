@@ -86,6 +86,10 @@ class TimelineStrip(Widget, can_focus=True):
         self._window_start = 0
         # The bucket size last asked for, until the timeline in it arrives: + + zooms two steps, however fast.
         self._zooming_to: Granularity | None = None
+        # The open article's bucket, and whether it is undated: found once for each article and timeline, not at
+        # every drawing (a look through the ids of 100,000 articles takes milliseconds).
+        self._current: int | None = None
+        self._current_undated = False
 
     def on_mount(self) -> None:
         self.border_title = self.PANE_TITLE
@@ -97,25 +101,30 @@ class TimelineStrip(Widget, can_focus=True):
         is among them); at first, start on the open article, or on the latest bucket."""
         self._zooming_to = None
         self.refresh_bindings()  # + and - may have reached the finest or the coarsest size
+        self._locate_current()
         if new is None or not new.buckets:
             self.cursor, self.range_anchor = 0, None
             return
         if old is None or not old.buckets:
-            current = bucket_of(new, self.current_id)
+            current = self._current
             self.cursor, self.range_anchor = (current if current is not None else len(new.buckets) - 1), None
             return
         if self.range_anchor is None:
-            self.cursor = relocate(new.buckets, _days(old, self.cursor), prefer=bucket_of(new, self.current_id))
+            self.cursor = relocate(new.buckets, _days(old, self.cursor), prefer=self._current)
             return
         later = self.cursor > self.range_anchor
         self.cursor = relocate(new.buckets, _days(old, self.cursor), later_end=later)
         self.range_anchor = relocate(new.buckets, _days(old, self.range_anchor), later_end=not later)
 
-    def watch_current_id(self, article_id: str | None) -> None:
+    def watch_current_id(self) -> None:
         """The cursor follows the open article, unless a range is being extended."""
-        current = bucket_of(self.timeline, article_id)
-        if current is not None and self.range_anchor is None:
-            self.cursor = current
+        self._locate_current()
+        if self._current is not None and self.range_anchor is None:
+            self.cursor = self._current
+
+    def _locate_current(self) -> None:
+        self._current = bucket_of(self.timeline, self.current_id, near=self._current)
+        self._current_undated = self.timeline is not None and self.current_id in self.timeline.undated
 
     # -- keys --------------------------------------------------------------------------------------------------------
 
@@ -191,7 +200,13 @@ class TimelineStrip(Widget, can_focus=True):
 
     def _state(self) -> StripState:
         return StripState(
-            self.timeline, self.cursor, self.range_anchor, self.current_id, self.date_filter, focused=self.has_focus
+            self.timeline,
+            self.cursor,
+            self.range_anchor,
+            self._current,
+            self._current_undated,
+            self.date_filter,
+            focused=self.has_focus,
         )
 
     def _styles(self) -> StripStyles:
