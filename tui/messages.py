@@ -34,6 +34,13 @@ class SeedsAdded(Message, bubble=False):
 
 
 @dataclass
+class EntitiesFound(Message, bubble=False):
+    """The entities of `count` articles an interrupted add had stored without them were found at start."""
+
+    count: int
+
+
+@dataclass
 class FeedsRefreshed(Message, bubble=False):
     report: RefreshReport
 

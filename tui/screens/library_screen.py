@@ -17,6 +17,7 @@ from index.timeline import Granularity
 from tui.messages import (
     ArticleLoaded,
     ArticlesLoaded,
+    EntitiesFound,
     FeedsRefreshed,
     FilteredArticlesLoaded,
     IngestProgress,
@@ -68,10 +69,14 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="overview")
     def load_overview(self) -> None:
-        """What the list does not need to show: the sidebar's top entities, then the stories (the slowest: grouping
-        reads every article). Started once the list has painted: at 100,000 articles these take seconds of CPU, and
-        a worker thread busy with them held the first paint back by as long."""
+        """What the list does not need to show: the entities an interrupted add left to find, the sidebar's top
+        entities, then the stories (the slowest: grouping reads every article, unless kept from the last start).
+        Started once the list has painted: at 100,000 articles these took seconds of CPU, and a worker thread busy
+        with them held the first paint back by as long."""
         with self._library_errors_reported():
+            # Usually none: articles an add was interrupted before finding entities in (index.adding).
+            if found := self.library.enrich_pending(self._report_progress):
+                self._answer(EntitiesFound(found))
             self._answer(LibraryEntitiesLoaded(self.library.entities(limit=LIBRARY_TOP_ENTITIES)))
             self._answer(StoriesLoaded(self.library.stories()))
 

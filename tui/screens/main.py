@@ -21,6 +21,7 @@ from tui.history import Place, PlaceKind
 from tui.messages import (
     ArticleLoaded,
     ArticlesLoaded,
+    EntitiesFound,
     FeedsRefreshed,
     FilteredArticlesLoaded,
     IngestProgress,
@@ -140,6 +141,10 @@ class MainScreen(KeepingScreen):
         self.query_one("#ingest-progress", ProgressBar).display = False
         self.notify(f"Added {event.report.count('added')} bundled articles to your new library.", title="Welcome")
         self._warn_failures(event.report)
+
+    def on_entities_found(self, event: EntitiesFound) -> None:
+        self.query_one("#ingest-progress", ProgressBar).display = False
+        self.notify(f"Found the entities of {event.count} articles an interrupted add had left without them.")
 
     def _warn_failures(self, report: AddReport) -> None:
         for outcome in report.outcomes:
