@@ -8,10 +8,11 @@ Layout of a library folder (created user-only):
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,7 +102,7 @@ class Library:
         self._derived = DerivedCache(self._catalog)
         if self._store.rebuilt:
             self._catalog.mark_all_unindexed()
-        self._finish_indexing()
+        self._index_queue.finish_interrupted()
 
     def close(self) -> None:
         self._store.close()
@@ -142,15 +143,14 @@ class Library:
         """Add what readers produced, each with a label for the report. The same article twice (same bytes, same
         link, or same text) is stored once; a new version of one replaces it and keeps the user's state.
         `on_batch` hears each batch's outcomes once they are stored for good."""
-        self._finish_indexing()  # an earlier add may have stored articles it could not index (busy, killed)
+        # An earlier add may have stored articles it could not index (busy, killed).
+        self._index_queue.finish_interrupted()
         outcomes: list[AddOutcome] = list(failures)
         if on_batch is not None and failures:
             on_batch(failures)
         from index.batches import batches_built_ahead
 
-        # The workers derive articles ahead (pass 1), then find entities (pass 2).
-        pool = pool_for(len(documents))
-        try:
+        with self._workers_for(len(documents)) as pool:
             done = 0
             for batch, prebuilt in batches_built_ahead(self._catalog, documents, BATCH_SIZE, pool):
                 batch_outcomes = self._add_batch(batch, prebuilt)
@@ -161,10 +161,20 @@ class Library:
                 if progress is not None:
                     progress(done, len(documents), batch[-1][0])
             self._finish_adding(pool, progress)
+        return AddReport(tuple(outcomes))
+
+    @contextlib.contextmanager
+    def _workers_for(self, count: int) -> Iterator[ExtractionPool | None]:
+        """Worker processes for an add of `count` articles if it is big enough: they derive articles ahead (pass 1),
+        then find entities (pass 2). Pass 1's commits then skip merging: pass 2 indexes every article again."""
+        pool = pool_for(count)
+        self._index_queue.merging = pool is None
+        try:
+            yield pool
         finally:
+            self._index_queue.merging = True
             if pool is not None:
                 pool.close()
-        return AddReport(tuple(outcomes))
 
     def _add_batch(self, batch: Sequence[tuple[str, Document]], prebuilt: dict[int, Article | str]) -> list[AddOutcome]:
         from index.batches import sort_batch
@@ -179,6 +189,7 @@ class Library:
         """After pass 1 (index.adding): a big import becomes searchable, then every article gets its entities."""
         if pool is not None:
             self._index_queue.flush()
+        self._index_queue.merging = True
         enriched = self._adder.enrich_pending(progress, pool)
         self._index_queue.flush()
         return enriched
@@ -191,17 +202,6 @@ class Library:
         """Find the entities of the articles an interrupted add left without them; returns how many."""
         return self._finish_adding(None, progress)
 
-    def _finish_indexing(self) -> None:
-        """Index what an interrupted add stored but did not index, and drop what it removed."""
-        pending, removed = self._catalog.unindexed()
-        for start in range(0, max(len(pending), 1), BATCH_SIZE):
-            chunk = pending[start : start + BATCH_SIZE]
-            articles = [article for article in map(self._catalog.get, chunk) if article is not None]
-            if articles or removed:
-                self._store.write(articles, removed)
-                self._catalog.mark_indexed(chunk, removed)
-                removed = []
-
     def reindex(self, progress: Progress | None = None) -> int:
         """Derive every article again from its stored original (new cleaning and extraction apply), decide entity
         identity afresh (with the user's corrections) and rebuild the index."""
@@ -210,8 +210,7 @@ class Library:
         inputs = list(self._catalog.inputs())
         self._enricher.reset(corrections_from(self._state.entity_edits()))
         self._catalog.replace_identities([], {})
-        pool = pool_for(len(inputs))
-        try:
+        with self._workers_for(len(inputs)) as pool:
             for start in range(0, len(inputs), BATCH_SIZE):
                 chunk = inputs[start : start + BATCH_SIZE]
                 derived = [build_article(stored.document) for stored in chunk]
@@ -219,9 +218,6 @@ class Library:
                 if progress is not None:
                     progress(start + len(chunk), len(inputs), chunk[-1].path)
             self._finish_adding(pool, progress)
-        finally:
-            if pool is not None:
-                pool.close()
         return len(inputs)
 
     # -- feeds -----------------------------------------------------------------------------------------------------
@@ -449,7 +445,7 @@ class Library:
             if frozenset(item.forms_by_entity) != before.get(item.article.id, frozenset())
         ]
         self._catalog.mark_unindexed(changed)
-        self._finish_indexing()
+        self._index_queue.finish_interrupted()
 
     # -- user state ------------------------------------------------------------------------------------------------
 

@@ -164,8 +164,9 @@ class Store:
         restrict_tree(self.folder)
         return created
 
-    def write(self, upserts: Iterable[Article], deletes: Iterable[str] = ()) -> None:
-        """Add or replace articles and delete ids in one commit (all or nothing)."""
+    def write(self, upserts: Iterable[Article], deletes: Iterable[str] = (), merge: bool = True) -> None:
+        """Add or replace articles and delete ids in one commit (all or nothing); `merge=False` leaves the
+        segments as they are (Whoosh's default merges small ones)."""
         try:
             writer = self._index.writer(timeout=WRITER_TIMEOUT_S)
         except LockError as error:
@@ -178,7 +179,7 @@ class Store:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(merge=merge)
         restrict_tree(self.folder)
 
     def doc_count(self) -> int:

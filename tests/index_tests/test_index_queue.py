@@ -13,9 +13,11 @@ class Recorder:
     def __init__(self) -> None:
         self.writes: list[tuple[list[str], list[str]]] = []
         self.marked: list[tuple[list[str], list[str]]] = []
+        self.merged: list[bool] = []
 
-    def write(self, articles: list[Article], removed: list[str]) -> None:
+    def write(self, articles: list[Article], removed: list[str], merge: bool = True) -> None:
         self.writes.append(([article.id for article in articles], list(removed)))
+        self.merged.append(merge)
 
     def mark_indexed(self, ids: list[str], removed: list[str]) -> None:
         self.marked.append((list(ids), list(removed)))
@@ -39,3 +41,8 @@ def test_commits_wait_for_a_batch_and_a_replaced_article_is_not_indexed(monkeypa
     queue.flush()
     queue.flush()  # nothing left: no empty commit
     assert recorder.writes[1:] == [([], ["b"])]
+    assert recorder.merged == [True, True]
+    queue.merging = False  # pass 1 of a big add: every article is indexed again in pass 2
+    queue.add([_article("d")], [])
+    queue.flush()
+    assert recorder.merged[-1] is False
