@@ -9,12 +9,16 @@ token), so a big import would keep its text out of search for minutes. Instead:
    goes back to the index with its entity fields. A small add never reached the index in pass 1: its queued
    articles are replaced by their enriched versions, so it is indexed once.
 An interrupted pass 2 leaves rows marked unenriched; the next add (or `Library.enrich_pending`) finishes them.
+filelock (not a hand-made lock file) keeps pass 2 to one process at a time: its lock dies with its process.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from index.catalog import ArticleRecord, Catalog
 from index.enrich import EntityEnricher
@@ -36,8 +40,9 @@ Waiting = Callable[[], list[tuple[FoundEntity, ...]]]
 
 
 class TwoPassAdder:
-    def __init__(self, catalog: Catalog, enricher: EntityEnricher, index_queue: IndexQueue) -> None:
+    def __init__(self, catalog: Catalog, enricher: EntityEnricher, index_queue: IndexQueue, lock_file: Path) -> None:
         self._catalog = catalog
+        self._lock_file = lock_file
         self._enricher = enricher
         self._index_queue = index_queue
 
@@ -53,18 +58,32 @@ class TwoPassAdder:
 
     def enrich_pending(self, progress: Progress | None = None, pool: ExtractionPool | None = None) -> int:
         """Pass 2 for every article stored without entities; returns how many. Uses `pool` if given, else one of
-        its own when there are enough articles to repay starting it."""
-        pending = self._catalog.unenriched()
-        if not pending:
-            return 0
-        own_pool = pool_for(len(pending)) if pool is None else None
-        workers = pool or own_pool
+        its own when there are enough articles to repay starting it.
+
+        One process at a time (a lock file in the library): identity is decided in one process's registry, so two
+        processes finding the entities of the same articles could name them differently. When another process is
+        at it, this one leaves its articles to it (that process looks for more before it stops) and returns 0."""
+        lock = FileLock(self._lock_file, mode=0o600)
         try:
-            self._enrich(pending, workers, progress)
+            lock.acquire(timeout=0)
+        except Timeout:
+            return 0
+        try:
+            enriched = 0
+            while pending := self._catalog.unenriched():
+                self._enrich_with_workers(pending, pool, progress)
+                enriched += len(pending)
+            return enriched
+        finally:
+            lock.release()
+
+    def _enrich_with_workers(self, pending: list[str], pool: ExtractionPool | None, progress: Progress | None) -> None:
+        own_pool = pool_for(len(pending)) if pool is None else None
+        try:
+            self._enrich(pending, pool or own_pool, progress)
         finally:
             if own_pool is not None:
                 own_pool.close()
-        return len(pending)
 
     def _enrich(self, pending: list[str], pool: ExtractionPool | None, progress: Progress | None) -> None:
         batches = deque(pending[start : start + ENRICH_BATCH] for start in range(0, len(pending), ENRICH_BATCH))

@@ -4,6 +4,7 @@ Layout of a library folder (created user-only):
     library.sqlite   the articles: original bytes, metadata, derived text and facts (source of truth)
     whoosh/          the full-text index, derived; rebuilt from library.sqlite when its schema changes or it breaks
     state.sqlite     the user's state (read marks), never touched by a rebuild
+    entities.lock    held by the process finding entities (index.adding), so that only one does
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ class Library:
         self._store = Store(path / "whoosh")
         self._enricher = EntityEnricher(self._catalog, corrections_from(self._state.entity_edits()))
         self._index_queue = IndexQueue(self._catalog, self._store)
-        self._adder = TwoPassAdder(self._catalog, self._enricher, self._index_queue)
+        self._adder = TwoPassAdder(self._catalog, self._enricher, self._index_queue, path / "entities.lock")
         self._derived = DerivedCache(self._catalog)
         if self._store.rebuilt:
             self._catalog.mark_all_unindexed()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 import index.adding
 from index.batches import batches_built_ahead, sort_batch
@@ -111,3 +112,17 @@ def test_articles_derived_ahead_in_workers_are_sorted_as_in_process(tmp_path: Pa
                 assert with_workers.derived == here.derived
     statuses = [outcome.status for outcome in sort_batch(catalog, documents).outcomes]
     assert statuses.count("failed") == 1 and "unchanged" in statuses
+
+
+def test_one_process_at_a_time_finds_entities_and_the_other_leaves_it_its_articles(tmp_path: Path) -> None:
+    _seed_copies(tmp_path / "inputs", copies=1)
+    with open_library(tmp_path / "library") as library:
+        with FileLock(tmp_path / "library" / "entities.lock"):  # another process is finding entities
+            report = library.add_paths([tmp_path / "inputs"])
+            stored = library.count()
+            assert report.count("added") == stored > 0
+            assert library.pending_enrichment() == stored  # stored and searchable, entities left to the other
+            assert library.search("Lavrov").total >= 1
+            assert library.enrich_pending() == 0
+        assert library.enrich_pending() == stored
+        assert library.pending_enrichment() == 0 and library.entities()
