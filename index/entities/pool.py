@@ -14,10 +14,14 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
+from typing import TypeVar
 
 from index.errors import BadInputError
 from index.ingest.document import Document
 from index.model import Article, FoundEntity
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 # Below this many articles the pool's start-up costs more than it saves.
 MIN_ARTICLES_FOR_POOL = 1000
@@ -56,20 +60,19 @@ class ExtractionPool:
     def submit(self, articles: Sequence[tuple[str, str]]) -> Callable[[], list[tuple[FoundEntity, ...]]]:
         """Start finding the entities of (title, body) pairs; call the result to wait for them, in order. The
         caller can do other work meanwhile (store the previous batch) while the workers extract."""
-        futures = [
-            self._executor.submit(_extract, articles[start : start + _CHUNK])
-            for start in range(0, len(articles), _CHUNK)
-        ]
-        return lambda: [found for future in futures for found in future.result()]
+        return self._in_chunks(_extract, articles)
 
     def submit_builds(self, documents: Sequence[Document]) -> Callable[[], list[Article | str]]:
         """Start deriving articles from documents (cleaning, dates: pass 1 of an add) in the workers; call the
         result to wait for them, in order: an Article, or the message of the BadInputError it raised."""
-        futures = [
-            self._executor.submit(_build, documents[start : start + _CHUNK])
-            for start in range(0, len(documents), _CHUNK)
-        ]
-        return lambda: [article for future in futures for article in future.result()]
+        return self._in_chunks(_build, documents)
+
+    def _in_chunks(
+        self, work: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item]
+    ) -> Callable[[], list[Result]]:
+        """`work` over `items` in chunks shared out to the workers; the result waits for them and joins, in order."""
+        futures = [self._executor.submit(work, items[start : start + _CHUNK]) for start in range(0, len(items), _CHUNK)]
+        return lambda: [result for future in futures for result in future.result()]
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
