@@ -13,7 +13,6 @@ import argparse
 import datetime as dt
 import gzip
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -21,19 +20,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from bench.corpora import corpus_path  # noqa: E402
 from index.date_mentions import find_date_mentions  # noqa: E402
-
-
-def default_corpus() -> Path:
-    """$NEWSDESK_CORPORA, else the shared corpora folder next to the checkout (as measure_reuters.py)."""
-    root = os.environ.get("NEWSDESK_CORPORA")
-    folder = Path(root) if root else Path(__file__).resolve().parents[3] / "shared" / "corpora"
-    return folder / "reuters21578.jsonl.gz"
 
 
 def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    arguments.add_argument("--corpus", type=Path, default=default_corpus())
+    arguments.add_argument("--corpus", type=Path, default=corpus_path("reuters21578.jsonl.gz"))
     arguments.add_argument("--limit", type=int, default=None, help="only the first N articles with a body")
     options = arguments.parse_args()
     if not options.corpus.exists():

@@ -13,7 +13,6 @@ import argparse
 import datetime as dt
 import gzip
 import json
-import os
 import random
 import sys
 import time
@@ -24,16 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from bench.corpora import corpus_path  # noqa: E402
 from index.dates import resolve_dateline  # noqa: E402
 
 CORPUS_NAME = "reuters21578.jsonl.gz"
-
-
-def default_corpus() -> Path:
-    """$NEWSDESK_CORPORA, else the shared corpora folder next to the checkout (the tests look in the same places)."""
-    root = os.environ.get("NEWSDESK_CORPORA")
-    folder = Path(root) if root else Path(__file__).resolve().parents[3] / "shared" / "corpora"
-    return folder / CORPUS_NAME
 
 
 def articles(corpus: Path) -> Iterator[tuple[str, dt.date]]:
@@ -91,7 +84,7 @@ def measure(corpus: Path, limit: int | None, seed: int) -> Figures:
 
 def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    arguments.add_argument("--corpus", type=Path, default=default_corpus())
+    arguments.add_argument("--corpus", type=Path, default=corpus_path(CORPUS_NAME))
     arguments.add_argument("--limit", type=int, default=None, help="only the first N articles")
     arguments.add_argument("--seed", type=int, default=1987)
     options = arguments.parse_args()

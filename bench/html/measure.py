@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import re
 import sys
 import tarfile
@@ -30,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import lxml.html  # noqa: E402
 
+from bench.corpora import corpus_path  # noqa: E402
 from index.errors import BadInputError  # noqa: E402
 from index.ingest import html as reader  # noqa: E402
 
@@ -67,12 +67,6 @@ class Scores:
             f"{name:<10} documents {self.documents}  precision {self.precision:.3f}  recall {self.recall:.3f}  "
             f"F1 {self.f1:.3f}  {self.pages_per_second:.1f} pages/s"
         )
-
-
-def default_corpus() -> Path:
-    """$NEWSDESK_CORPORA, else the shared corpora folder next to the checkout (the tests look in the same places)."""
-    root = os.environ.get("NEWSDESK_CORPORA")
-    return (Path(root) if root else Path(__file__).resolve().parents[3] / "shared" / "corpora") / CORPUS_NAME
 
 
 def read_benchmark(path: Path) -> list[Sample]:
@@ -143,7 +137,7 @@ def trafilatura_options(options: dict[str, Any]) -> Iterator[None]:
 
 def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    arguments.add_argument("--corpus", type=Path, default=default_corpus())
+    arguments.add_argument("--corpus", type=Path, default=corpus_path(CORPUS_NAME))
     arguments.add_argument("--grid", action="store_true", help="also score other trafilatura options")
     options = arguments.parse_args()
     if not options.corpus.exists():

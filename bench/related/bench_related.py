@@ -24,9 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from corpus import DEFAULT_CACHE, build, default_corpus, items  # noqa: E402
+from corpus import CORPUS_NAME, DEFAULT_CACHE, build, items  # noqa: E402
 
 import index.related as related_module  # noqa: E402
+from bench.corpora import corpus_path  # noqa: E402
 from index.library import Library  # noqa: E402
 from index.stories import WINDOW_DAYS  # noqa: E402
 from index.timeline import calendar_day  # noqa: E402
@@ -125,7 +126,7 @@ def stories_figures(library: Library, topics: Mapping[str, frozenset[str]], rng:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=default_corpus())
+    parser.add_argument("--corpus", type=Path, default=corpus_path(CORPUS_NAME))
     parser.add_argument("--size", type=int, default=20_000)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--latency", type=int, default=200, help="articles timed")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import sys
 import tempfile
 import time
@@ -18,18 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from bench.corpora import corpus_path  # noqa: E402
 from index.library import Library, open_library  # noqa: E402
 from index.model import article_id_for  # noqa: E402
 
 CORPUS_NAME = "reuters21578.jsonl.gz"
 DEFAULT_CACHE = Path(tempfile.gettempdir()) / "newsdesk-bench-related"
-
-
-def default_corpus() -> Path:
-    """$NEWSDESK_CORPORA, else the shared corpora folder next to the checkout (the tests look in the same places)."""
-    root = os.environ.get("NEWSDESK_CORPORA")
-    folder = Path(root) if root else Path(__file__).resolve().parents[3] / "shared" / "corpora"
-    return folder / CORPUS_NAME
 
 
 @dataclass(frozen=True)
@@ -90,4 +83,4 @@ def _progress(done: int, total: int, _current: str) -> None:
 
 
 if __name__ == "__main__":
-    build(default_corpus(), int(sys.argv[1]) if len(sys.argv) > 1 else 20_000, DEFAULT_CACHE).close()
+    build(corpus_path(CORPUS_NAME), int(sys.argv[1]) if len(sys.argv) > 1 else 20_000, DEFAULT_CACHE).close()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -22,13 +21,6 @@ from pathlib import Path
 CORPUS_NAME = "reuters21578.jsonl.gz"
 SOURCE = "Reuters"
 _WORD = re.compile(r"\w+")
-
-
-def default_corpus() -> Path:
-    """$NEWSDESK_CORPORA, else the shared corpora folder next to the checkout (as the other benchmarks look)."""
-    root = os.environ.get("NEWSDESK_CORPORA")
-    folder = Path(root) if root else Path(__file__).resolve().parents[3] / "shared" / "corpora"
-    return folder / CORPUS_NAME
 
 
 @dataclass(frozen=True)

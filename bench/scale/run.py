@@ -22,9 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import workloads  # noqa: E402
 from fts5_baseline import Baseline  # noqa: E402
 from measure import Spread, folder_bytes, machine, run_child  # noqa: E402
-from records import default_corpus, originals, read_jsonl, replicate, write_jsonl  # noqa: E402
+from records import CORPUS_NAME, originals, read_jsonl, replicate, write_jsonl  # noqa: E402
 from report import machine_line, size_rows, table  # noqa: E402
 
+from bench.corpora import corpus_path  # noqa: E402
 from index.library import open_library  # noqa: E402
 
 DEFAULT_WORK = Path("/tmp/newsdesk-bench-scale")
@@ -169,7 +170,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, action="append", help="articles (repeatable; default 20000)")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help=f"where stores are kept ({DEFAULT_WORK})")
-    parser.add_argument("--corpus", type=Path, default=default_corpus())
+    parser.add_argument("--corpus", type=Path, default=corpus_path(CORPUS_NAME))
     parser.add_argument("--skip-app", action="store_true", help="do not time the app's start-up")
     parser.add_argument("--rebuild", action="store_true", help="build the stores again even when present")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the query set (default 3)")
