@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from index.catalog import Catalog
@@ -30,11 +30,13 @@ class DerivedCache:
         key = "stories:" + hashlib.sha256("\n".join(hidden_ids).encode()).hexdigest()[:16]
         return self._kept(key, lambda: find_stories(self._catalog, hidden_ids), _stories_json, _stories_from_json)
 
-    def entity_infos(self, entity_ids: Sequence[str]) -> list[EntityInfo]:
-        """`Catalog.entity_infos` of these entities (the sidebar's most named: the same ids while nothing changes)."""
-        key = "entity_infos:" + hashlib.sha256("\n".join(entity_ids).encode()).hexdigest()[:16]
+    def most_named(self, count: int) -> list[EntityInfo]:
+        """`Catalog.entity_infos` of the `count` entities the most articles name (the sidebar's, at every start)."""
         return self._kept(
-            key, lambda: self._catalog.entity_infos(entity_ids), _entity_infos_json, _entity_infos_from_json
+            f"most_named:{count}",
+            lambda: self._catalog.entity_infos(self._catalog.most_named_entity_ids(count)),
+            _entity_infos_json,
+            _entity_infos_from_json,
         )
 
     def _kept(

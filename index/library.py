@@ -387,8 +387,7 @@ class Library:
         corrections = self._enricher.corrections
         infos = self._catalog.entity_infos
         if limit is not None and kind is None:
-            among = self._catalog.most_named_entity_ids(limit + len(corrections.hidden))
-            infos = functools.partial(self._derived.entity_infos, among)  # the sidebar's, at every start
+            infos = functools.partial(self._derived.most_named, limit + len(corrections.hidden))
         return [
             dataclasses.replace(info, name=corrections.renames.get(info.id, info.name))
             for info in infos()
