@@ -41,7 +41,7 @@ class LocalServer:
         self._lock = threading.Lock()
         self.requests: list[tuple[str, dict[str, str]]] = []  # (path, headers with lower-case names), in order
         self.in_flight = 0
-        self.max_in_flight = 0  # the most requests ever being answered at once
+        self.max_in_flight = 0  # the most requests ever waiting for their answer at once
         self.bytes_sent: dict[str, int] = {}  # body bytes written per path, to see that a client stopped reading
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         # A short poll interval, because shutting down waits for the next poll.
@@ -110,11 +110,15 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             route = server._started(self.path, {name.lower(): value for name, value in self.headers.items()})
             try:
+                time.sleep(route.delay if route else 0)
+            finally:
+                # Counted as finished before the first byte of the answer: once the client has its answer it may
+                # send its next request, which must not race this handler's bookkeeping.
+                server._finished()
+            try:
                 _answer(self, server, route)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout or size limit under test): nothing left to answer
-            finally:
-                server._finished()
 
         def log_message(self, format: str, *args: object) -> None:
             pass  # keep test output clean
@@ -126,7 +130,6 @@ def _answer(handler: BaseHTTPRequestHandler, server: LocalServer, route: _Route 
     if route is None:
         handler.send_error(404)
         return
-    time.sleep(route.delay)
     if route.redirect_to is not None:
         handler.send_response(302)
         handler.send_header("Location", route.redirect_to)
