@@ -24,6 +24,12 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()  # a reactive set by an answer may recompose a pane
 
 
+async def search(pilot: Pilot[None], query: str) -> None:
+    """Type `query` into the search box and run it, as a user does."""
+    await pilot.press("slash", *query, "enter")
+    await settle(pilot)
+
+
 def notifications(app: App[None]) -> list[Notification]:
     # Textual has no public list of the notifications shown; its own tests read this attribute too.
     return list(app._notifications)

@@ -8,7 +8,6 @@ from pathlib import Path
 from rich.style import Style
 from rich.text import Text
 from textual.message import Message
-from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from index.library import Library, open_library
@@ -31,7 +30,7 @@ from tui.widgets.reading_view import ReadingView, paragraphs
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.timeline_strip import TimelineStrip
 
-from .support import SIZE, STRAITS_TIMES_TITLE, focused, notifications, settle
+from .support import SIZE, STRAITS_TIMES_TITLE, focused, notifications, search, settle
 
 
 def prompts(app: NewsdeskApp) -> list[Text]:
@@ -74,11 +73,6 @@ def drawn_text(widget: ReadingView) -> str:
 
 def straits_times_id(library: Library) -> str:
     return next(summary.id for summary in library.articles() if summary.title == STRAITS_TIMES_TITLE)
-
-
-async def search(pilot: Pilot[None], query: str) -> None:
-    await pilot.press("slash", *query, "enter")
-    await settle(pilot)
 
 
 def styled_runs(text: Text, style: Style) -> list[str]:

@@ -20,7 +20,7 @@ from tui.widgets.filter_chip import FilterChip
 from tui.widgets.reading_view import ReadingView
 from tui.widgets.search_bar import SearchBar
 
-from .support import SIZE, STRAITS_TIMES_TITLE, settle
+from .support import SIZE, STRAITS_TIMES_TITLE, search, settle
 
 # Words that pick out one entity each in the seeds (the extractor decides the exact display name and id).
 LAVROV = "Lavrov"
@@ -88,11 +88,6 @@ async def choose_entity(pilot: Pilot[None], app: NewsdeskApp, entity_id: str) ->
         await pilot.press("tab")
     sidebar.highlighted = sidebar.get_option_index(entity_id)
     await pilot.press("enter")
-    await settle(pilot)
-
-
-async def search(pilot: Pilot[None], query: str) -> None:
-    await pilot.press("slash", *query, "enter")
     await settle(pilot)
 
 

@@ -15,7 +15,7 @@ from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.search_bar import SearchBar
 
-from .support import SIZE, notifications, settle
+from .support import SIZE, notifications, search, settle
 
 
 async def _palette(pilot: Pilot[None], typed: str) -> None:
@@ -37,15 +37,13 @@ async def test_a_saved_search_runs_from_the_palette_and_recent_ones_complete(lib
     app = NewsdeskApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"Vorontsov", "enter")
-        await settle(pilot)
+        await search(pilot, "Vorontsov")
         await pilot.press("slash", "S")  # in the box S is a letter, not "save"
         await settle(pilot)
         assert library.saved_searches() == [] and library.recent_searches() == ["Vorontsov"]
         await pilot.press("escape", "escape")
         await settle(pilot)
-        await pilot.press("slash", *"Vorontsov", "enter")
-        await settle(pilot)
+        await search(pilot, "Vorontsov")
         await pilot.press("S")
         await settle(pilot)
         assert [s.query for s in library.saved_searches()] == ["Vorontsov"]
@@ -67,8 +65,7 @@ async def test_did_you_mean_is_offered_and_runs(library: Library) -> None:
     app = NewsdeskApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"Lavorv", "enter")
-        await settle(pilot)
+        await search(pilot, "Lavorv")
         status = app.screen.query_one(SearchBar).status.plain
         assert "did you mean 'Lavrov'" in status, status
         await _palette(pilot, "did you mean")
@@ -89,8 +86,7 @@ async def test_the_article_and_the_results_export_to_markdown(
         title = _main(app).current_article.title  # type: ignore[union-attr]
         (exported,) = tmp_path.glob("*.md")
         assert exported.read_text().startswith(f"# {title}") and exported.stat().st_mode & 0o077 == 0
-        await pilot.press("slash", *"Lavrov", "enter")
-        await settle(pilot)
+        await search(pilot, "Lavrov")
         await _palette(pilot, "export the results")
         await settle(pilot)
         assert len(list(tmp_path.glob("*.md"))) == 2

@@ -16,7 +16,7 @@ from tui.widgets.reading_view import ReadingView
 from tui.widgets.related_panel import RelatedPanel
 from tui.widgets.search_bar import SearchBar
 
-from .support import SIZE, STRAITS_TIMES_TITLE, highlight_option, notifications, option_labels, settle
+from .support import SIZE, STRAITS_TIMES_TITLE, highlight_option, notifications, option_labels, search, settle
 
 
 def main_screen(app: NewsdeskApp) -> MainScreen:
@@ -106,8 +106,7 @@ async def test_back_restores_the_list_before_a_search_and_an_entity_filter(app: 
         everything = listed_ids(app)
         list_index = await open_article(pilot, app, straits_times)
         screen = main_screen(app)
-        await pilot.press("slash", *"Lavrov", "enter")
-        await settle(pilot)
+        await search(pilot, "Lavrov")
         searched = listed_ids(app)
         assert screen.request == "Lavrov" and searched != everything
         sidebar = screen.query_one(EntitySidebar)
@@ -138,8 +137,7 @@ async def test_back_restores_the_list_before_a_search_and_an_entity_filter(app: 
         # A new place after going back drops the places ahead, like a browser.
         await pilot.press("H", "H")
         await settle(pilot)
-        await pilot.press("slash", *"Pyongyang", "enter")
-        await settle(pilot)
+        await search(pilot, "Pyongyang")
         assert not screen.history.can_go_forward
         assert [place.kind for place in screen.history.places] == ["start", "article", "search"]
 
@@ -150,8 +148,7 @@ async def test_the_history_list_shows_places_newest_first_and_returns_to_one(
     straits_times = straits_times_id(library)
     async with app.run_test(size=SIZE) as pilot:
         await open_article(pilot, app, straits_times)
-        await pilot.press("slash", *"Lavrov", "enter")
-        await settle(pilot)
+        await search(pilot, "Lavrov")
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, HistoryListScreen)

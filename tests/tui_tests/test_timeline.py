@@ -17,7 +17,7 @@ from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.filter_chip import FilterChip
 from tui.widgets.timeline_strip import TimelineStrip
 
-from .support import SIZE, STRAITS_TIMES_TITLE, settle
+from .support import SIZE, STRAITS_TIMES_TITLE, search, settle
 
 APRIL_2018 = (dt.date(2018, 4, 1), dt.date(2018, 4, 30))
 APRIL_MAY_2018 = (dt.date(2018, 4, 1), dt.date(2018, 5, 31))
@@ -115,8 +115,7 @@ async def test_the_strip_follows_the_search_and_the_entity_and_the_filters_combi
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_article(pilot, app, straits_times_id(library))
-        await pilot.press("slash", *"nuclear", "enter")
-        await settle(pilot)
+        await search(pilot, "nuclear")
         assert strip(app).timeline == library.timeline(query="nuclear")
         await tab_to(pilot, app, TimelineStrip)
         await pilot.press("enter")  # April 2018
