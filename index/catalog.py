@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.catalog_schema import create_or_migrate, transaction
+from index.catalog_schema import create_or_migrate, snapshot, transaction
 from index.columns import (
     date_mentions_from_json,
     date_mentions_json,
@@ -78,6 +78,8 @@ class Catalog:
         # One connection shared by the app's worker threads; the lock serialises use of it.
         self._connection = sqlite3.connect(private_file(file), check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()
+        # How many times this connection bumped the generation: the rest of its change is other processes' writes.
+        self.writes = 0
         with self._lock:
             self._connection.execute("PRAGMA journal_mode=WAL")
             self._connection.execute("PRAGMA busy_timeout=10000")
@@ -228,6 +230,7 @@ class Catalog:
 
     def _changed(self) -> None:
         self._connection.execute("UPDATE counters SET value = value + 1 WHERE name = 'generation'")
+        self.writes += 1  # counted even if the transaction rolls back: a reader then reloads once too often
 
     def generation(self) -> int:
         """A number that changes whenever articles or entities do (in any process): what derived values key on."""
@@ -408,10 +411,12 @@ class Catalog:
         for row in rows:
             yield Article(id=row[0], title=row[1], body=row[2], path=row[3]), found_from_json(row[4])
 
-    def entity_forms(self) -> Iterator[tuple[str, dict[str, int], EntityNaming]]:
-        """(id, form -> number of articles, naming) of every entity: what identity is loaded from."""
+    def entity_forms(self) -> tuple[int, list[tuple[str, dict[str, int], EntityNaming]]]:
+        """(id, form -> number of articles, naming) of every entity, what identity is loaded from, and the
+        generation they are of (read as one snapshot)."""
         counts: dict[str, dict[str, int]] = {}
-        with self._lock:
+        with self._lock, snapshot(self._connection):
+            generation = self.generation()
             known = {
                 row[0]: EntityNaming(row[1], row[2], json.loads(row[3]))
                 for row in self._connection.execute("SELECT id, kind, name, names FROM entities")
@@ -420,9 +425,11 @@ class Catalog:
                 per_entity = counts.setdefault(entity_id, {})
                 for form in json.loads(forms):
                     per_entity[form] = per_entity.get(form, 0) + 1
+        entities = []
         for entity_id, forms in counts.items():
             fallback = EntityNaming(entity_id.split(":", 1)[0], next(iter(forms)), {})  # type: ignore[arg-type]
-            yield entity_id, forms, known.get(entity_id, fallback)
+            entities.append((entity_id, forms, known.get(entity_id, fallback)))
+        return generation, entities
 
     def entity_article_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
         counts: dict[str, int] = {}

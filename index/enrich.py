@@ -1,7 +1,9 @@
 """Entities for batches of articles: extraction (`index.entities`), then library-wide identity (`index.identity`).
 
 The registry of known entities is loaded from the catalog the first time a batch needs it, so opening a library
-costs nothing; the user's corrections from the state log are replayed into it every time.
+costs nothing; the user's corrections from the state log are replayed into it every time. It is loaded again when
+another process (a `newsdesk add` beside the app, `watch`) has written to the catalog since: identity decided
+against a registry that misses that process's entities would split them ("Lavrov" beside "Sergei Lavrov").
 """
 
 from __future__ import annotations
@@ -91,18 +93,31 @@ class EntityEnricher:
         self._catalog = catalog
         self.corrections = corrections
         self._registry: EntityRegistry | None = None
+        # (the catalog's generation, its own writes) when the registry last agreed with the catalog.
+        self._agreed_at = (0, 0)
 
     def _loaded_registry(self) -> EntityRegistry:
-        if self._registry is None:
+        if self._registry is None or self._written_elsewhere():
+            generation, entities = self._catalog.entity_forms()
             self._registry = EntityRegistry(self.corrections.identity)
-            for entity_id, forms, naming in self._catalog.entity_forms():
+            for entity_id, forms, naming in entities:
                 self._registry.add_known(entity_id, forms, naming)
+            self._agreed_at = (generation, self._catalog.writes)
         return self._registry
 
-    def reset(self, corrections: Corrections) -> None:
-        """Start identity afresh (a reindex, or after the user's edits changed what it must decide)."""
+    def _written_elsewhere(self) -> bool:
+        """Every write bumps the generation by one: any bump beyond this process's own writes was another's."""
+        generation, writes = self._agreed_at
+        return self._catalog.generation() - generation != self._catalog.writes - writes
+
+    def reset(self, corrections: Corrections) -> EntityRegistry:
+        """Start identity afresh (a reindex, a user's merge or split): the caller then replaces the catalog's
+        identities with what this registry decides."""
         self.corrections = corrections
         self._registry = EntityRegistry(corrections.identity)
+        # Whatever another process writes from here is reloaded from the catalog, once it holds what this decides.
+        self._agreed_at = (self._catalog.generation(), self._catalog.writes)
+        return self._registry
 
     def forget(self, article_ids: Iterable[str]) -> None:
         """Articles about to be replaced or removed no longer count towards their entities' forms."""
@@ -115,23 +130,33 @@ class EntityEnricher:
         self, batch: Sequence[tuple[Article, tuple[FoundEntity, ...]]]
     ) -> tuple[list[Identified], EntityNames]:
         """Decide identity for entities already found; also the display names of every entity touched."""
-        registry = self._loaded_registry()
-        identified: list[Identified] = []
-        touched: set[str] = set()
-        for article, found in batch:
-            resolution = registry.resolve(found)
-            touched.update(resolution.forms_by_id)
-            entities = tuple(
-                Entity(entity_id, registry.display_name(entity_id), registry.entities[entity_id].kind)
-                for entity_id in resolution.forms_by_id
-            )
-            with_entities = dataclasses.replace(
-                article, entities=entities, mentions=_mentions(article, found, resolution)
-            )
-            identified.append(Identified(with_entities, found, resolution.forms_by_id))
-        names = {
-            i: EntityNaming(known.kind, known.name, dict(known.names))
-            for i in touched
-            if (known := registry.entities.get(i)) is not None
-        }
-        return identified, names
+        return _identified(self._loaded_registry(), batch)
+
+    def identify_afresh(
+        self, batch: Sequence[tuple[Article, tuple[FoundEntity, ...]]], corrections: Corrections
+    ) -> tuple[list[Identified], EntityNames]:
+        """Decide identity over the whole library from nothing (after a user's merge or split), never reloading the
+        registry from the catalog midway: it holds the identities being replaced until the caller stores these."""
+        return _identified(self.reset(corrections), batch)
+
+
+def _identified(
+    registry: EntityRegistry, batch: Sequence[tuple[Article, tuple[FoundEntity, ...]]]
+) -> tuple[list[Identified], EntityNames]:
+    identified: list[Identified] = []
+    touched: set[str] = set()
+    for article, found in batch:
+        resolution = registry.resolve(found)
+        touched.update(resolution.forms_by_id)
+        entities = tuple(
+            Entity(entity_id, registry.display_name(entity_id), registry.entities[entity_id].kind)
+            for entity_id in resolution.forms_by_id
+        )
+        with_entities = dataclasses.replace(article, entities=entities, mentions=_mentions(article, found, resolution))
+        identified.append(Identified(with_entities, found, resolution.forms_by_id))
+    names = {
+        i: EntityNaming(known.kind, known.name, dict(known.names))
+        for i in touched
+        if (known := registry.entities.get(i)) is not None
+    }
+    return identified, names

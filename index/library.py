@@ -436,8 +436,7 @@ class Library:
     def _reidentify(self, corrections: Corrections) -> None:
         """Decide identity again over the whole library (no re-extraction) and re-index articles whose ids moved."""
         before = self._catalog.article_entity_ids()
-        self._enricher.reset(corrections)
-        identified, names = self._enricher.identify(list(self._catalog.found_entities()))
+        identified, names = self._enricher.identify_afresh(list(self._catalog.found_entities()), corrections)
         self._catalog.replace_identities(identified, names)
         changed = [
             item.article.id
