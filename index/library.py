@@ -195,6 +195,10 @@ class Library:
         self._index_queue.flush()
         return enriched
 
+    def generation(self) -> int:
+        """A number that changes whenever articles or entities do, in any process: what the app watches for."""
+        return self._catalog.generation()
+
     def pending_enrichment(self) -> int:
         """How many articles still wait for their entities (an add was interrupted after storing them)."""
         return len(self._catalog.unenriched())

@@ -45,6 +45,10 @@ class FeedsRefreshed(Message, bubble=False):
     report: RefreshReport
 
 
+class LibraryChanged(Message, bubble=False):
+    """Another process (`newsdesk add`, `watch`, a scheduled `refresh`) changed the library since it was read."""
+
+
 @dataclass
 class ArticlesLoaded(Message, bubble=False):
     """The whole library: the article list (read a page at a time as it is shown) and the user's read marks."""

@@ -21,6 +21,7 @@ from tui.messages import (
     FeedsRefreshed,
     FilteredArticlesLoaded,
     IngestProgress,
+    LibraryChanged,
     LibraryEntitiesLoaded,
     LibraryFailed,
     RelatedLoaded,
@@ -38,12 +39,17 @@ LIBRARY_TOP_ENTITIES = 50
 FEW_HITS = 3
 # How many related articles the related panel lists.
 RELATED_LIMIT = 10
+# How often (seconds) the app looks for changes another process made: a query of one row.
+CHANGES_POLL_SECONDS = 5.0
+# Workers that change the library themselves, and read it again when they are done.
+_CHANGING_GROUPS = frozenset({"library", "overview", "refresh"})
 
 
 class LibraryScreen(Screen[None]):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
+        self._shown_generation: int | None = None  # the library's generation when the list shown was read
 
     @contextmanager
     def _library_errors_reported(self) -> Iterator[None]:
@@ -64,6 +70,7 @@ class LibraryScreen(Screen[None]):
         with self._library_errors_reported():
             if self.library.is_default and self.library.is_empty():
                 self._answer(SeedsAdded(self.library.add_seeds(self._report_progress)))
+            self._shown_generation = self.library.generation()  # before reading: a change meanwhile shows next time
             pages = self.library.article_pages()
             self._answer(ArticlesLoaded(pages, self.library.read_ids(), self.library.starred_ids()))
 
@@ -79,6 +86,20 @@ class LibraryScreen(Screen[None]):
                 self._answer(EntitiesFound(found))
             self._answer(LibraryEntitiesLoaded(self.library.entities(limit=LIBRARY_TOP_ENTITIES)))
             self._answer(StoriesLoaded(self.library.stories()))
+
+    def look_for_changes(self) -> None:
+        """Read the library again if another process changed it (the timer's tick; this app's own additions are
+        read again when they finish)."""
+        if not any(worker.group in _CHANGING_GROUPS and worker.is_running for worker in self.workers):
+            self._ask_for_changes()
+
+    @work(thread=True, exclusive=True, group="changes")
+    def _ask_for_changes(self) -> None:
+        with self._library_errors_reported():
+            # An add underway (articles still without entities) bumps the generation every batch: reading the whole
+            # library again each time would compete with it for the CPU, so its articles show once it has finished.
+            if self.library.generation() != self._shown_generation and not self.library.pending_enrichment():
+                self._answer(LibraryChanged())
 
     def _report_progress(self, done: int, total: int, current: str) -> None:
         self._answer(IngestProgress(done, total, current))

@@ -26,6 +26,7 @@ from tui.messages import (
     FeedsRefreshed,
     FilteredArticlesLoaded,
     IngestProgress,
+    LibraryChanged,
     LibraryEntitiesLoaded,
     LibraryFailed,
     SearchCompleted,
@@ -35,6 +36,7 @@ from tui.messages import (
 )
 from tui.screens.help import HelpScreen, HelpSection
 from tui.screens.keeping_screen import KeepingScreen
+from tui.screens.library_screen import CHANGES_POLL_SECONDS
 from tui.timeline_layout import DayRange, range_label
 from tui.widgets.article_list import ArticleList, ListEntry, RowSource, SummaryRows
 from tui.widgets.entity_sidebar import EntitySidebar, SidebarEntry
@@ -103,6 +105,7 @@ class MainScreen(KeepingScreen):
         self._pending_list_index: int | None = None
         self._pending_scroll: float | None = None
         self._typing = False  # the next request comes from typing, not Enter: not a history entry
+        self._announce_new = False  # the list is read again because another process changed the library
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -119,6 +122,7 @@ class MainScreen(KeepingScreen):
     def on_mount(self) -> None:
         self.history.visit(Place("start"))
         self.load_library()
+        self.set_interval(CHANGES_POLL_SECONDS, self.look_for_changes)
 
     @property
     def panes(self) -> tuple[Pane, ...]:
@@ -171,12 +175,26 @@ class MainScreen(KeepingScreen):
         if added or updated:
             self.load_library()
 
+    def on_library_changed(self, event: LibraryChanged) -> None:
+        self._announce_new = True  # this app's own additions (seeds, feeds) are announced by what added them
+        self.load_library()
+
     def on_articles_loaded(self, event: ArticlesLoaded) -> None:
+        added = len(event.articles) - len(self._articles)
+        if self._announce_new and added > 0:
+            self.notify(f"{added} new article{'' if added == 1 else 's'} in the library.")
+        self._announce_new = False
         self._articles = event.articles
         self.read_ids = event.read_ids
         self.starred_ids = event.starred_ids
         if not self.request and self.entity_filter is None and self.date_filter is None:
+            article_list = self.query_one(ArticleList)
+            cursor = article_list.highlighted
+            kept = article_list.get_option_at_index(cursor).id if cursor is not None else None
             self._show_all_articles()
+            # Read again (new articles): the cursor stays on its article, wherever the newer ones put it.
+            if kept is not None and (index := article_list.get_option_index(kept)) is not None:
+                article_list.highlighted = index
         self.call_after_refresh(self._load_the_rest)
 
     def _load_the_rest(self) -> None:
