@@ -77,3 +77,22 @@ async def test_articles_another_process_adds_show_up_with_the_cursor_kept(
         assert any(n.message == "1 new article in the library." for n in notifications(app))
         await search(pilot, "quayside")  # the index is read afresh too
         assert [label for label in option_labels(article_list) if NEW_TITLE in label]
+
+
+async def test_an_empty_library_says_how_to_add_until_articles_arrive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tui.screens.main, "CHANGES_POLL_SECONDS", 0.05)
+    with open_library(tmp_path / "my library") as library:
+        app = NewsdeskApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            [hint] = notifications(app)
+            assert hint.title == "An empty library"
+            assert "newsdesk --library '" + str(tmp_path / "my library") + "' add PATH" in hint.message
+
+            with open_library(library.path) as beside:
+                beside.add_paths([_newest_article(tmp_path / "new")])
+            article_list = app.screen.query_one(ArticleList)
+            await _until(pilot, lambda: article_list.option_count == 1)
+            assert [n.message for n in notifications(app)] == ["1 new article in the library."]

@@ -4,6 +4,7 @@ workers, and hands the answers down to the panes."""
 from __future__ import annotations
 
 import gc
+import shlex
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -151,6 +152,17 @@ class MainScreen(KeepingScreen):
         self.query_one("#ingest-progress", ProgressBar).display = False
         self.notify(f"Found the entities of {event.count} articles an interrupted add had left without them.")
 
+    def _say_how_to_add(self) -> None:
+        library = "" if self.library.is_default else f" --library {shlex.quote(str(self.library.path))}"
+        newsdesk = f"newsdesk{library}"
+        self.notify(
+            f"No articles yet. Add files or folders from a shell: {newsdesk} add PATH …, or subscribe to a feed:"
+            f" {newsdesk} feeds add URL",
+            title="An empty library",
+            timeout=30,
+            markup=False,
+        )
+
     def _warn_failures(self, report: AddReport) -> None:
         for outcome in report.outcomes:
             if outcome.status == "failed":
@@ -182,8 +194,12 @@ class MainScreen(KeepingScreen):
     def on_articles_loaded(self, event: ArticlesLoaded) -> None:
         added = len(event.articles) - len(self._articles)
         if self._announce_new and added > 0:
+            if not self._articles:
+                self.app.clear_notifications()  # "An empty library", with how to add: done now
             self.notify(f"{added} new article{'' if added == 1 else 's'} in the library.")
         self._announce_new = False
+        if not event.articles and not self._articles:
+            self._say_how_to_add()
         self._articles = event.articles
         self.read_ids = event.read_ids
         self.starred_ids = event.starred_ids
