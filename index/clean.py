@@ -6,7 +6,9 @@ are structural, not lists of known lines, because they must hold on pages nobody
 
 1. `index.sanitize.sanitize_text` makes the untrusted text safe to show in a terminal and normalises line
    breaks and spaces.
-2. The text becomes lines, each tagged with the blank-line-separated block (paragraph) it belongs to.
+2. The text becomes lines, each tagged with the blank-line-separated block (paragraph) it belongs to. The text of
+   a whole page (menus and footers around the story) is cut to the story and the headline above it
+   (`index.story_region`).
 3. Header: leading lines are dropped while they look like labels rather than headlines (URLs, "Label:",
    breadcrumb paths, glued camel-case navigation, date lines, boilerplate, or a short Title-Case/ALL-CAPS
    label followed by a line that could itself be the headline). The next line is the title; a kicker glued
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from index.boilerplate import MAX_MENU_ITEM_WORDS, is_boilerplate, is_list_heading, menu_items
 from index.errors import BadInputError
 from index.sanitize import sanitize_text
+from index.story_region import story_span
 from index.text_shape import ends_sentence, has_letters, is_all_caps, is_title_case, looks_like_heading, word_count
 
 
@@ -346,6 +349,42 @@ def _read_header(lines: Sequence[_Line]) -> _Header:
     return _Header(_title_from_paragraph(first), None, tuple(removed), url, index)
 
 
+# A line of metadata between a page's headline and its story: a time ("10:31 pm") or a numeric date.
+_STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\d:\d{2} ?[ap]\.?m\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b", re.IGNORECASE)
+_POSTED = re.compile(r"(?:posted|published|updated|last updated)\b", re.IGNORECASE)
+# A photo caption ends with its credit: "(AP Photo/Eric Gay)", "(NASA/David Ladd)".
+_PHOTO_CREDIT = re.compile(r"\([^()]*/[^()]*\)$")
+
+
+def _is_page_headline(text: str) -> bool:
+    """Above a page's story, the headline among bylines, dates, captions and sharing buttons."""
+    return (
+        word_count(text) >= _MIN_HEADLINE_WORDS
+        and looks_like_heading(text)
+        and not _PHOTO_CREDIT.search(text)
+        and not _is_label_by_itself(text)
+        and not (
+            word_count(text) <= _MAX_BYLINE_WORDS
+            and (_BYLINE.match(text) or _POSTED.match(text) or _STAMP.search(text))
+        )
+    )
+
+
+def _story_of_page(lines: Sequence[_Line]) -> tuple[list[_Line], list[str], list[str]]:
+    """The story's lines with its headline, the lines cut before them and the lines cut after (none unless the text
+    is a whole page's, `index.story_region`)."""
+    start, end = story_span([line.text for line in lines], [line.block for line in lines])
+    if start == 0:
+        return list(lines[:end]), [], [line.text for line in lines[end:]]
+    headline = next(
+        (i for i in range(start - 1, max(start - 1 - _MAX_HEADER_LINES, -1), -1) if _is_page_headline(lines[i].text)),
+        None,
+    )
+    kept = ([lines[headline]] if headline is not None else []) + list(lines[start:end])
+    cut = [line.text for index, line in enumerate(lines[:start]) if index != headline]
+    return kept, cut, [line.text for line in lines[end:]]
+
+
 # --- Trailer and stand-alone boilerplate ------------------------------------------------------------------
 
 _MIN_MENU_ITEMS_WITHOUT_VOCABULARY = 3
@@ -398,7 +437,7 @@ def _is_standalone_boilerplate(lines: Sequence[_Line], index: int) -> bool:
 
 def clean_article_text(text: str) -> CleanedText:
     """Title, clean body and what was removed, from the decoded text of a scraped article."""
-    lines = _split_lines(sanitize_text(text))
+    lines, cut_before, cut_after = _story_of_page(_split_lines(sanitize_text(text)))
     if not lines:
         raise BadInputError("no text")
     header = _read_header(lines)
@@ -414,8 +453,8 @@ def clean_article_text(text: str) -> CleanedText:
     return CleanedText(
         title=header.title,
         body=_join_paragraphs(kept),
-        removed_header=header.removed,
-        removed_trailer=tuple(removed),
+        removed_header=(*cut_before, *header.removed),
+        removed_trailer=(*removed, *cut_after),
         header_url=header.url,
         print_line=next((text for text in removed if _is_print_line(text)), None),
         kicker=header.kicker,
