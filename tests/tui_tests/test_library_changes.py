@@ -35,7 +35,7 @@ def _newest_article(folder: Path) -> Path:
 
 
 async def _until(pilot: Pilot[None], holds: Callable[[], bool]) -> None:
-    for _ in range(40):
+    for _ in range(100):  # a few ticks normally; room for a loaded CI machine
         await settle(pilot)
         if holds():
             return
