@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--seeds", action="store_true", help="add the five bundled seed articles")
     add.add_argument("--json", action="store_true", help="print the report as JSON")
 
+    remove = commands.add_parser("remove", help="take articles out of the library (their files stay where they are)")
+    remove.add_argument("ids", nargs="+", metavar="ID", help="an article id, or an unambiguous start of one")
+    remove.add_argument("--json", action="store_true")
+
     articles = commands.add_parser("articles", help="list the library's articles, newest first")
     articles.add_argument("--json", action="store_true")
 
@@ -133,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     feeds_add.add_argument("feeds", nargs="+", metavar="URL|FILE")
     feeds_add.add_argument("--json", action="store_true")
     feed_commands.add_parser("list", help="the subscribed feeds").add_argument("--json", action="store_true")
+    feeds_remove = feed_commands.add_parser("remove", help="unsubscribe (the articles the feeds brought stay)")
+    feeds_remove.add_argument("feeds", nargs="+", metavar="URL|FILE", help="as `newsdesk feeds list` shows it")
+    feeds_remove.add_argument("--json", action="store_true")
 
     refresh = commands.add_parser("refresh", help="fetch every subscribed feed and add what is new")
     refresh.add_argument("--json", action="store_true")
@@ -204,6 +211,17 @@ def _add(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -
         print_json(add_json(report), out)
     _report_failures(report, err)
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _remove(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
+    # Every id is checked before anything goes: a mistyped one removes nothing.
+    articles = [library.get(library.resolve_id(given)) for given in args.ids]
+    removed = library.remove([article.id for article in articles])
+    if args.json:
+        print_json({"removed": removed}, out)
+    else:
+        out.writelines(f"removed  {article.id}  {article.title}\n" for article in articles)
+    return EXIT_OK
 
 
 def _write_outcomes(report: AddReport, out: TextIO, quiet_unchanged: bool = False) -> None:
@@ -347,12 +365,30 @@ def _entity(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO
 def _feeds(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     if args.feeds_command == "add":
         return _report_refresh(library.subscribe(args.feeds, progress_printer(err)), args.json, out, err)
+    if args.feeds_command == "remove":
+        return _unsubscribe(args, library, out)
     feeds = library.feeds()
     if args.json:
         print_json(feeds_json(feeds), out)
     for info in [] if args.json else feeds:
         state = f"failing: {info.subscription.error}" if info.subscription.error else f"{info.articles} articles"
         out.write(f"{info.subscription.title or '-'}  {info.subscription.location}  ({state})\n")
+    return EXIT_OK
+
+
+def _unsubscribe(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    subscribed = {info.subscription.location: info.articles for info in library.feeds()}
+    if unknown := [feed for feed in args.feeds if feed not in subscribed]:
+        raise NewsdeskError(f"not subscribed to {unknown[0]} (see `newsdesk feeds list`)")
+    for feed in args.feeds:
+        library.unsubscribe(feed)
+    if args.json:
+        print_json({"unsubscribed": list(dict.fromkeys(args.feeds))}, out)
+    else:
+        out.writelines(
+            f"unsubscribed  {feed}  (its {subscribed[feed]} articles stay: `newsdesk remove ID` takes one out)\n"
+            for feed in dict.fromkeys(args.feeds)
+        )
     return EXIT_OK
 
 
@@ -424,6 +460,7 @@ def _searches(args: argparse.Namespace, library: Library, out: TextIO, err: Text
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Library, TextIO, TextIO], int]] = {
     "add": _add,
+    "remove": _remove,
     "articles": _articles,
     "show": _show,
     "search": _search,

@@ -177,6 +177,16 @@ class Library:
             if pool is not None:
                 pool.close()
 
+    def remove(self, ids: Sequence[str]) -> list[str]:
+        """Take articles out of the library (catalog, index, entity counts); returns the ids that were in it. Read and
+        starred marks stay: an article added again comes back as the user left it. A feed that still carries an
+        entry adds it again on its next refresh, unless it is unsubscribed first."""
+        present = [article_id for article_id in dict.fromkeys(ids) if self._catalog.known(article_id) is not None]
+        if present:
+            self._adder.store([], {}, present)  # pass 1 with only removals: catalog, then the index queue
+            self._index_queue.flush()
+        return present
+
     def _add_batch(self, batch: Sequence[tuple[str, Document]], prebuilt: dict[int, Article | str]) -> list[AddOutcome]:
         from index.batches import sort_batch
 
@@ -237,6 +247,10 @@ class Library:
             self._state.subscribe(location, title)
         return self.refresh(progress, only=[location for location, _ in targets])
 
+    def unsubscribe(self, location: str) -> bool:
+        """Stop fetching a feed (as `feeds()` names it); the articles it brought stay. False: not subscribed."""
+        return self._state.unsubscribe(location)
+
     def feeds(self) -> list[FeedInfo]:
         """The subscribed feeds, oldest subscription first, with how many articles each brought."""
         return [FeedInfo(feed, self._catalog.count_at_path(feed.location)) for feed in self._state.feeds()]
@@ -261,6 +275,10 @@ class Library:
 
     def is_empty(self) -> bool:
         return self._catalog.count() == 0
+
+    def is_new(self) -> bool:
+        """Empty and never written to. An empty library whose articles the user removed is not new."""
+        return self._catalog.generation() == 0 and self.is_empty()
 
     def count(self) -> int:
         return self._catalog.count()

@@ -119,6 +119,10 @@ class UserState:
             )
             return cursor.rowcount == 1
 
+    def unsubscribe(self, location: str) -> bool:
+        with self._lock:
+            return self._connection.execute("DELETE FROM feeds WHERE location = ?", (location,)).rowcount > 0
+
     def feeds(self) -> list[FeedSubscription]:
         with self._lock:
             rows = self._connection.execute(

@@ -103,3 +103,11 @@ def test_cli_feeds_and_refresh(http_server: LocalServer, tmp_path: Path) -> None
     assert code == 0 and refreshed["articles"]["added"] == 0
     code, _, err = run(library, "feeds", "add", "ftp://example.org/feed")
     assert code == 1 and err.count("\n") == 1 and "http" in err
+    code, _, err = run(library, "feeds", "remove", feed, http_server.url("/other"))
+    assert code == 1 and err.count("\n") == 1 and "not subscribed to" in err
+    code, removed, _ = run(library, "feeds", "remove", "--json", feed)
+    assert code == 0 and removed == {"unsubscribed": [feed]}
+    code, listed, _ = run(library, "feeds", "list", "--json")
+    assert listed == []
+    code, articles, _ = run(library, "articles", "--json")
+    assert [article["title"] for article in articles] == ["Dam opens"]  # what the feed brought stays

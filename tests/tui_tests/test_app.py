@@ -370,6 +370,20 @@ async def test_a_new_default_library_is_filled_with_the_bundled_articles(isolate
         assert library.path.is_relative_to(isolated_user_dirs)
 
 
+async def test_a_default_library_emptied_by_its_user_stays_empty(isolated_user_dirs: Path) -> None:
+    with open_library() as library:
+        library.add_seeds()
+        library.remove([summary.id for summary in library.articles()])
+        assert library.is_empty() and not library.is_new()
+        app = NewsdeskApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert listed_ids(app) == []
+            [hint] = notifications(app)
+            assert "newsdesk add PATH" in hint.message  # the default library needs no --library
+        assert library.is_empty()
+
+
 async def test_an_empty_library_of_ones_own_is_left_empty(tmp_path: Path) -> None:
     with open_library(tmp_path / "mine") as library:
         app = NewsdeskApp(library)

@@ -68,7 +68,7 @@ class LibraryScreen(Screen[None]):
     def load_library(self) -> None:
         """Fill a new default library with the bundled articles first, then read the whole library."""
         with self._library_errors_reported():
-            if self.library.is_default and self.library.is_empty():
+            if self.library.is_default and self.library.is_new():
                 self._answer(SeedsAdded(self.library.add_seeds(self._report_progress)))
             self._shown_generation = self.library.generation()  # before reading: a change meanwhile shows next time
             pages = self.library.article_pages()
