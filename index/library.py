@@ -179,10 +179,12 @@ class Library:
 
     def remove(self, ids: Sequence[str]) -> list[str]:
         """Take articles out of the library (catalog, index, entity counts); returns the ids that were in it. Read and
-        starred marks stay: an article added again comes back as the user left it. A feed that still carries an
-        entry adds it again on its next refresh, unless it is unsubscribed first."""
+        starred marks stay: an article added again (`add`) comes back as the user left it. A feed that still carries
+        a removed article's link does not bring it back."""
         present = [article_id for article_id in dict.fromkeys(ids) if self._catalog.known(article_id) is not None]
         if present:
+            links = (url_key(article.url) for article in map(self._catalog.get, present) if article is not None)
+            self._state.remember_removed(key for key in links if key)
             self._adder.store([], {}, present)  # pass 1 with only removals: catalog, then the index queue
             self._index_queue.flush()
         return present
@@ -263,11 +265,21 @@ class Library:
         from index.refresh import collect_feeds
 
         subscriptions = [s for s in self._state.feeds() if only is None or s.location in only]
+        removed = self._state.removed_links()
+
+        def unwanted(url: str | None) -> bool:
+            return url_key(url) in removed
+
         with fetcher or Fetcher() as client:
-            collected = collect_feeds(subscriptions, client, lambda url: self.find_by_url(url) is not None, progress)
+            # A link already in the library, or one the user removed, is not fetched again.
+            collected = collect_feeds(
+                subscriptions, client, lambda url: unwanted(url) or self.find_by_url(url) is not None, progress
+            )
         for feed in collected:
             self._state.feed_checked(feed.subscription)
-        documents = [labelled for feed in collected for labelled in feed.documents]
+        documents = [
+            labelled for feed in collected for labelled in feed.documents if not unwanted(labelled[1].metadata.url)
+        ]
         articles = self.add_documents(documents, progress)
         return RefreshReport(tuple(feed.outcome for feed in collected), articles)
 

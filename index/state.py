@@ -79,6 +79,11 @@ class UserState:
             self._connection.execute(
                 "CREATE TABLE IF NOT EXISTS recent_searches (query TEXT PRIMARY KEY, run_at TEXT NOT NULL)"
             )
+            # Links (index.dedupe.url_key) of articles the user removed: a feed that still carries one does not
+            # bring it back.
+            self._connection.execute(
+                "CREATE TABLE IF NOT EXISTS removed_links (url_key TEXT PRIMARY KEY, removed_at TEXT NOT NULL)"
+            )
 
     def read_ids(self) -> set[str]:
         with self._lock:
@@ -118,6 +123,16 @@ class UserState:
                 "INSERT OR IGNORE INTO feeds (location, title, added_at) VALUES (?, ?, ?)", (location, title, _now())
             )
             return cursor.rowcount == 1
+
+    def remember_removed(self, url_keys: Iterable[str]) -> None:
+        with self._lock:
+            self._connection.executemany(
+                "INSERT OR REPLACE INTO removed_links VALUES (?, ?)", [(key, _now()) for key in url_keys]
+            )
+
+    def removed_links(self) -> set[str]:
+        with self._lock:
+            return {row[0] for row in self._connection.execute("SELECT url_key FROM removed_links")}
 
     def unsubscribe(self, location: str) -> bool:
         with self._lock:

@@ -34,6 +34,27 @@ def test_refresh_asks_conditionally_and_adds_only_what_is_new(http_server: Local
     assert (info.articles, info.subscription.error) == (3, None)
 
 
+def test_an_article_the_user_removed_does_not_come_back_with_its_feed(
+    http_server: LocalServer, empty_library: Library
+) -> None:
+    items = [("Dam opens", http_server.url("/dam"), 1), ("Bridge closes", http_server.url("/bridge"), 2)]
+    http_server.route("/feed", rss("Wire", items, summary_only=True).encode(), content_type=RSS_TYPE)
+    for name, _, seed in items:
+        http_server.route(f"/{name.split()[0].lower()}", page(name, seed).encode(), content_type="text/html")
+    assert empty_library.subscribe([http_server.url("/feed")]).articles.count("added") == 2
+    removed = empty_library.find_by_url(http_server.url("/dam?utm_source=feed")) or ""
+    assert empty_library.remove([removed]) == [removed]
+
+    items.append(("Ferry returns", http_server.url("/ferry"), 3))
+    http_server.route("/feed", rss("Wire", items, summary_only=True).encode(), content_type=RSS_TYPE)
+    http_server.route("/ferry", page("Ferry returns", 3).encode(), content_type="text/html")
+    pages_asked = len(http_server.requests)
+    report = empty_library.refresh()
+    assert report.articles.count("added") == 1
+    assert empty_library.find_by_url(http_server.url("/dam")) is None
+    assert [path for path, _ in http_server.requests[pages_asked:]] == ["/feed", "/ferry"]  # not the removed page
+
+
 def test_summary_only_entries_get_their_page_and_fall_back_to_the_summary(
     http_server: LocalServer, empty_library: Library
 ) -> None:
