@@ -45,6 +45,14 @@ class FeedsRefreshed(Message, bubble=False):
     report: RefreshReport
 
 
+@dataclass
+class ArticleRemoved(Message, bubble=False):
+    """The user removed an article from the library."""
+
+    article_id: str
+    title: str
+
+
 class LibraryChanged(Message, bubble=False):
     """Another process (`newsdesk add`, `watch`, a scheduled `refresh`) changed the library since it was read."""
 

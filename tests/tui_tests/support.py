@@ -30,6 +30,12 @@ async def search(pilot: Pilot[None], query: str) -> None:
     await settle(pilot)
 
 
+def listed_ids(app: App[None]) -> list[str]:
+    """The ids of the article list's rows, in order."""
+    article_list = app.screen.query_one(ArticleList)
+    return [article_list.get_option_at_index(index).id for index in range(article_list.option_count)]
+
+
 def notifications(app: App[None]) -> list[Notification]:
     # Textual has no public list of the notifications shown; its own tests read this attribute too.
     return list(app._notifications)

@@ -30,7 +30,7 @@ from tui.widgets.reading_view import ReadingView, paragraphs
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.timeline_strip import TimelineStrip
 
-from .support import SIZE, STRAITS_TIMES_TITLE, focused, notifications, search, settle
+from .support import SIZE, STRAITS_TIMES_TITLE, focused, listed_ids, notifications, search, settle
 
 
 def prompts(app: NewsdeskApp) -> list[Text]:
@@ -55,11 +55,6 @@ def assert_laid_out(app: NewsdeskApp) -> None:
         for line in rest:
             assert line.cell_len <= width and line.plain.startswith(INDENT), line.plain
             assert not line.plain[len(INDENT) :].startswith(" "), line.plain
-
-
-def listed_ids(app: NewsdeskApp) -> list[str | None]:
-    article_list = app.screen.query_one(ArticleList)
-    return [article_list.get_option_at_index(index).id for index in range(article_list.option_count)]
 
 
 def shown_text(widget: ReadingView) -> str:

@@ -20,7 +20,7 @@ from tui.widgets.filter_chip import FilterChip
 from tui.widgets.reading_view import ReadingView
 from tui.widgets.search_bar import SearchBar
 
-from .support import SIZE, STRAITS_TIMES_TITLE, search, settle
+from .support import SIZE, STRAITS_TIMES_TITLE, listed_ids, search, settle
 
 # Words that pick out one entity each in the seeds (the extractor decides the exact display name and id).
 LAVROV = "Lavrov"
@@ -36,11 +36,6 @@ def named(library: Library, word: str) -> EntityInfo:
 
 def ids(summaries: list[ArticleSummary]) -> list[str]:
     return [summary.id for summary in summaries]
-
-
-def listed_ids(app: NewsdeskApp) -> list[str | None]:
-    article_list = app.screen.query_one(ArticleList)
-    return [article_list.get_option_at_index(index).id for index in range(article_list.option_count)]
 
 
 def sidebar_rows(app: NewsdeskApp) -> list[str]:

@@ -61,6 +61,7 @@ async def test_help_lists_newsdesks_keys_and_a_panes_moves(app: NewsdeskApp) -> 
             ("s", "Star / unstar"),
             ("J", "Next unread"),
             ("c", "Copy link"),
+            ("D", "Remove article"),
             ("S", "Save search"),
         ]
         assert sections["Articles"] == [

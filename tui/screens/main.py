@@ -22,6 +22,7 @@ from tui.commands import ActionCommands, ArticleCommands, EntityCommands, KeptCo
 from tui.history import Place, PlaceKind
 from tui.messages import (
     ArticleLoaded,
+    ArticleRemoved,
     ArticlesLoaded,
     EntitiesFound,
     FeedsRefreshed,
@@ -84,6 +85,7 @@ class MainScreen(KeepingScreen):
         Binding("s", "toggle_star", "Star / unstar", show=False, id="newsdesk.toggle_star"),
         Binding("J", "next_unread", "Next unread", show=False, id="newsdesk.next_unread"),
         Binding("c", "copy_link", "Copy link", show=False, id="newsdesk.copy_link"),
+        Binding("D", "remove_article", "Remove article", show=False, id="newsdesk.remove_article"),
         # KeepingScreen.
         Binding("S", "save_search", "Save search", show=False, id="newsdesk.save_search"),
     ]
@@ -187,6 +189,12 @@ class MainScreen(KeepingScreen):
         if added or updated:
             self.load_library()
 
+    def on_article_removed(self, event: ArticleRemoved) -> None:
+        if self.current_article is not None and self.current_article.id == event.article_id:
+            self.current_article = None
+        self.notify(f"Removed “{event.title}”.", markup=False)
+        self.load_library()
+
     def on_library_changed(self, event: LibraryChanged) -> None:
         self._announce_new = True  # this app's own additions (seeds, feeds) are announced by what added them
         self.load_library()
@@ -208,9 +216,13 @@ class MainScreen(KeepingScreen):
             cursor = article_list.highlighted
             kept = article_list.get_option_at_index(cursor).id if cursor is not None else None
             self._show_all_articles()
-            # Read again (new articles): the cursor stays on its article, wherever the newer ones put it.
-            if kept is not None and (index := article_list.get_option_index(kept)) is not None:
-                article_list.highlighted = index
+            # Read again (articles added or removed): the cursor stays on its article, wherever the newer ones put
+            # it, or where its removed article was.
+            if kept is not None and cursor is not None:
+                index = article_list.get_option_index(kept)
+                article_list.highlighted = index if index is not None else cursor
+        else:
+            self._refresh_list()  # the search or filter shown answers again from the library as it is now
         self.call_after_refresh(self._load_the_rest)
 
     def _load_the_rest(self) -> None:

@@ -1,5 +1,5 @@
 """The main screen's marking half: read and unread, starred, "next unread" (space at the end of an article moves on,
-as in Newsboat), and copying the article's link.
+as in Newsboat), copying the article's link, and removing the article from the library (after a yes).
 
 A mark applies to the article under the list's cursor while the list has focus, else to the open article. Marks are
 written by a thread worker (the library's state file may be busy for a moment) and drawn at once.
@@ -11,8 +11,11 @@ from collections.abc import Callable
 
 from textual import work
 
+from index.errors import NewsdeskError
 from index.library import Library
 from tui.links import link_of
+from tui.messages import ArticleRemoved
+from tui.screens.confirm import ConfirmScreen
 from tui.screens.navigating_screen import NavigatingScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reading_view import ReadingView
@@ -69,6 +72,30 @@ class MarkingScreen(NavigatingScreen):
     def _save_star(self, article_id: str, starred: bool) -> None:
         with self._library_errors_reported():
             self.library.star(article_id, starred)
+
+    def action_remove_article(self) -> None:
+        article_id = self._marked_article()
+        if article_id is None:
+            return
+        try:
+            title = self.library.get(article_id).title  # one row by its key: not worth a worker
+        except NewsdeskError as error:  # removed meanwhile by another process
+            self.notify(str(error), severity="warning", markup=False)
+            return
+
+        def answered(remove: bool | None) -> None:
+            if remove:
+                self._remove_article(article_id, title)
+
+        question = f"Remove “{title}” from the library?"
+        detail = "Its file or feed stays where it is; a feed will not bring it back. `newsdesk add FILE` would."
+        self.app.push_screen(ConfirmScreen(question, detail), answered)
+
+    @work(thread=True, group="marks")
+    def _remove_article(self, article_id: str, title: str) -> None:
+        with self._library_errors_reported():
+            self.library.remove([article_id])
+            self._answer(ArticleRemoved(article_id, title))
 
     def on_reading_view_end_reached(self, event: ReadingView.EndReached) -> None:
         self.action_next_unread()
