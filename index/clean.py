@@ -370,16 +370,30 @@ def _is_page_headline(text: str) -> bool:
     )
 
 
+_WORD = re.compile(r"\w{4,}")
+_LEDE_LINES = 3
+
+
+def _page_headline(lines: Sequence[_Line], start: int, end: int) -> int | None:
+    """The headline among the lines above a page's story: of the headline-like ones, the one sharing the most words
+    with the story's first lines (an author's name or a "Sign in" prompt shares none), the nearest on a tie."""
+    lede = {word.lower() for line in lines[start : min(end, start + _LEDE_LINES)] for word in _WORD.findall(line.text)}
+    candidates = [
+        index
+        for index in range(start - 1, max(start - 1 - _MAX_HEADER_LINES, -1), -1)
+        if _is_page_headline(lines[index].text)
+    ]
+    shared = {index: len(lede & {word.lower() for word in _WORD.findall(lines[index].text)}) for index in candidates}
+    return max(candidates, key=lambda index: (shared[index], index), default=None)
+
+
 def _story_of_page(lines: Sequence[_Line]) -> tuple[list[_Line], list[str], list[str]]:
     """The story's lines with its headline, the lines cut before them and the lines cut after (none unless the text
     is a whole page's, `index.story_region`)."""
     start, end = story_span([line.text for line in lines], [line.block for line in lines])
     if start == 0:
         return list(lines[:end]), [], [line.text for line in lines[end:]]
-    headline = next(
-        (i for i in range(start - 1, max(start - 1 - _MAX_HEADER_LINES, -1), -1) if _is_page_headline(lines[i].text)),
-        None,
-    )
+    headline = _page_headline(lines, start, end)
     kept = ([lines[headline]] if headline is not None else []) + list(lines[start:end])
     cut = [line.text for index, line in enumerate(lines[:start]) if index != headline]
     return kept, cut, [line.text for line in lines[end:]]

@@ -63,6 +63,11 @@ def test_a_photo_caption_or_a_dateline_is_not_taken_for_the_headline() -> None:
         assert cleaned.title == HEADLINE, above
 
 
+def test_the_headline_is_the_line_above_that_shares_words_with_the_story() -> None:
+    above = [HEADLINE, "Jane Doe - Senior Shipping Correspondent", "You are signed in as a guest reader"]
+    assert clean_article_text(_page(MENU, above, STORY, FOOTER)).title == HEADLINE
+
+
 def test_hard_wrapped_paragraphs_count_as_the_prose_they_are() -> None:
     wrapped = ["\n".join(textwrap.wrap(paragraph, 60)) for paragraph in STORY]
     cleaned = clean_article_text(_page(MENU, [HEADLINE], wrapped, FOOTER))
