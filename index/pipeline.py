@@ -23,7 +23,7 @@ from index.ingest.html import extract_page, html_fragment_to_text
 from index.ingest.markdown import markdown_metadata, markdown_to_text
 from index.ingest.text import decode_bytes
 from index.model import Article, Provenance, article_id_for
-from index.sanitize import sanitize_text
+from index.sanitize import one_line, sanitize_text
 
 # A title made from the first words of an untitled record stops at a word boundary before this many characters.
 _MAX_DERIVED_TITLE = 90
@@ -98,20 +98,15 @@ def _derived_title(body: str) -> str:
     return first[: first.rfind(" ", 0, _MAX_DERIVED_TITLE)].rstrip(",;:") + "…"
 
 
-def _one_line(value: str | None) -> str | None:
-    """A metadata value as shown on one line: untrusted (escape sequences, control characters) like the text."""
-    return _WHITESPACE.sub(" ", sanitize_text(value)).strip() or None if value else None
-
-
 def _article(
     document: Document, metadata: Metadata, text_title: str, body: str, cleaned: CleanedText | None
 ) -> Article:
     metadata = dataclasses.replace(
         metadata,
-        title=_one_line(metadata.title),
-        source=_one_line(metadata.source),
-        author=_one_line(metadata.author),
-        url=_one_line(metadata.url),
+        title=one_line(metadata.title),
+        source=one_line(metadata.source),
+        author=one_line(metadata.author),
+        url=one_line(metadata.url),
     )
     provenance: dict[str, Provenance] = {}
     print_line = read_print_line(cleaned.print_line) if cleaned is not None and cleaned.print_line else None

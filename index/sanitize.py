@@ -61,3 +61,9 @@ def sanitize_text(text: str) -> str:
     # The substitution tries every position; the single-class search that rules it out is several times faster.
     without_escapes = _ESCAPE_SEQUENCE.sub("", text) if _ESCAPE_INTRODUCER.search(text) else text
     return _MAPPED_CHARACTER.sub(_mapped, without_escapes.replace("\r\n", "\n"))
+
+
+def one_line(text: str | None) -> str | None:
+    """A title, name or other metadata value as shown on one line: sanitized, runs of whitespace (line breaks too)
+    made one space; None when nothing is left."""
+    return (" ".join(sanitize_text(text).split()) or None) if text else None

@@ -25,7 +25,7 @@ from index.dates import parse_date_value
 from index.errors import BadInputError
 from index.ingest.document import Document, Metadata, entry_raw
 from index.ingest.text import BYTE_ORDER_MARKS
-from index.sanitize import sanitize_text
+from index.sanitize import one_line
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,13 @@ def xml_root_name(raw: bytes) -> str | None:
 
 
 def looks_like_feed(raw: bytes) -> bool:
-    return xml_root_name(raw) in _FEED_ROOTS
+    return xml_root_name(raw) in _FEED_ROOTS or looks_like_json_feed(raw)
+
+
+def looks_like_json_feed(raw: bytes) -> bool:
+    """A JSON object that names the JSON Feed version near its start (where the spec puts "version")."""
+    head = raw[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") and b"jsonfeed.org/version/" in head
 
 
 class _TextCollector(HTMLParser):
@@ -121,18 +127,13 @@ def html_text(fragment: str) -> str:
     return "".join(collector.parts)
 
 
-def _one_line(text: str | None) -> str | None:
-    collapsed = _WHITESPACE.sub(" ", sanitize_text(text)).strip() if text else ""
-    return collapsed or None
-
-
 def _plain_text(node: FeedDict, key: str) -> str | None:
     """A text construct (title, author) as one line of plain text: an HTML one loses its tags."""
     value = dict.get(node, key)
     if not isinstance(value, str):
         return None
     detail = dict.get(node, f"{key}_detail") or {}
-    return _one_line(html_text(value) if dict.get(detail, "type") in _HTML_TYPES else value)
+    return one_line(html_text(value) if dict.get(detail, "type") in _HTML_TYPES else value)
 
 
 def _as_html(detail: FeedDict) -> str | None:
@@ -199,6 +200,10 @@ def _feed_entry(entry: FeedDict) -> FeedEntry:
 def parse_feed(raw: bytes, location: str, content_type: str | None = None) -> ParsedFeed:
     """The feed in `raw`; `location` (a path or URL) is the base for relative links when it is a web address, and
     `content_type` the HTTP header, whose charset wins over the XML declaration's."""
+    if looks_like_json_feed(raw):
+        from index.ingest.json_feed import parse_json_feed  # it builds on this module's FeedEntry and ParsedFeed
+
+        return parse_json_feed(raw, location)
     headers = {"content-type": content_type} if content_type else {}
     if urlsplit(location).scheme.lower() in ("http", "https"):
         headers["content-location"] = location

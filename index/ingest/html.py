@@ -29,7 +29,7 @@ from index.dates import read_print_line
 from index.errors import BadInputError
 from index.ingest.text import BYTE_ORDER_MARKS, decode_bytes
 from index.page_dates import PublicationDate, publication_date_from_page
-from index.sanitize import sanitize_text
+from index.sanitize import one_line, sanitize_text
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -204,10 +204,6 @@ def _sanitize_tree(tree: lxml.html.HtmlElement) -> None:
                 element.set(name, sanitize_text(value))
 
 
-def _one_line(text: str | None) -> str | None:
-    return (" ".join(sanitize_text(text).split()) or None) if text else None
-
-
 def _meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
     values: dict[str, str] = {}
     for element in tree.iter("meta"):
@@ -265,7 +261,7 @@ def _language(tree: lxml.html.HtmlElement, meta: Mapping[str, str]) -> str | Non
 
 
 def _site_name(stated: str | None, url: str | None) -> str | None:
-    name = _one_line(stated)
+    name = one_line(stated)
     # trafilatura falls back on the URL's host ("example.com"): the caller knows the URL already.
     try:
         host = (urlsplit(url or "").hostname or "").removeprefix("www.")
@@ -276,7 +272,7 @@ def _site_name(stated: str | None, url: str | None) -> str | None:
 
 def _headline(title: str | None, site_name: str | None) -> str | None:
     """The title without the site's name glued before or after it ("Talks resume | The Daily Planet")."""
-    headline = _one_line(title)
+    headline = one_line(title)
     if headline is None or site_name is None:
         return headline
     site = re.escape(site_name)
@@ -337,7 +333,7 @@ def extract_page(raw: bytes, url: str | None = None, declared_charset: str | Non
     return Page(
         title=title,
         body="\n\n".join(paragraphs),
-        author=_one_line(extracted.author),
+        author=one_line(extracted.author),
         site_name=site_name,
         published=published,
         url=canonical,

@@ -375,6 +375,37 @@ def test_hostile_json_lines_give_safe_articles(raw: bytes) -> None:
             assert_builds_safely(item)
 
 
+item_keys = st.one_of(
+    st.sampled_from(
+        ["id", "url", "external_url", "title", "content_html", "content_text", "summary", "date_published", "authors"]
+    ),
+    field_text,
+)
+
+
+@st.composite
+def json_feeds(draw: st.DrawFn) -> bytes:
+    items = [draw(st.dictionaries(item_keys, json_values, max_size=6)) for _ in range(draw(st.integers(0, 3)))]
+    for item in items:
+        for key in draw(st.lists(st.sampled_from(["title", "content_html", "content_text", "url", "date_published"]))):
+            item[key] = draw({"date_published": dates, "url": urls}.get(key, field_text))
+    feed: dict[str, Any] = {"version": "https://jsonfeed.org/version/1.1", "title": draw(json_values)}
+    feed["items"] = draw(st.sampled_from([items, items, items, "items", None]))
+    feed.update(draw(st.dictionaries(st.sampled_from(["feed_url", "home_page_url", "author", "authors"]), json_values)))
+    text = json.dumps(feed, ensure_ascii=draw(st.booleans()))
+    return draw(st.sampled_from([text, text, text[: len(text) // 2]])).encode("utf-8", errors="surrogatepass")
+
+
+@profile(40)
+@given(json_feeds())
+def test_hostile_json_feeds_give_safe_articles(raw: bytes) -> None:
+    if b"jsonfeed.org/version/" in raw:  # not cut off before the version
+        assert sniff_format(raw, "feed.json") == "feed"
+    feed = read_or_refuse(lambda: parse_feed(raw, "https://feeds.example/feed.json"))
+    if feed is not None:
+        assert_safe_feed(feed, "https://feeds.example/feed.json")
+
+
 # --- Markdown ---------------------------------------------------------------------------------------------
 
 front_matter_keys = st.one_of(
