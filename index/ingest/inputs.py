@@ -13,7 +13,7 @@ from pathlib import Path
 from index.errors import BadInputError
 from index.ingest.document import Document, Metadata
 from index.ingest.feed import entry_documents, parse_feed
-from index.ingest.jsonl import LineError, read_jsonl
+from index.ingest.jsonl import RecordError, read_json_records, read_jsonl
 from index.ingest.opml import Subscription, parse_opml
 from index.ingest.sidecar import is_sidecar, metadata_for
 from index.ingest.sniff import sniff_format
@@ -68,12 +68,19 @@ def _read_file(label: str, file: Path, read: ReadInputs) -> None:
         read.documents.extend((f"{label}#{number}", document) for number, document in enumerate(documents, 1))
     elif kind == "jsonl":
         for number, item in enumerate(read_jsonl(raw, path), 1):
-            if isinstance(item, LineError):
-                read.failures.append(AddOutcome(f"{label}:{item.line}", "failed", error=item.reason))
+            if isinstance(item, RecordError):
+                read.failures.append(AddOutcome(f"{label}:{item.number}", "failed", error=item.reason))
+            else:
+                read.documents.append((f"{label}#{number}", item))
+    elif kind == "json" and (records := read_json_records(raw, path)) is not None:
+        for number, item in enumerate(records, 1):
+            if isinstance(item, RecordError):
+                read.failures.append(AddOutcome(f"{label}#{number}", "failed", error=item.reason))
             else:
                 read.documents.append((f"{label}#{number}", item))
     elif kind == "opml":
         read.subscriptions.extend(parse_opml(raw))
     else:
         metadata: Metadata = metadata_for(file)
-        read.documents.append((label, Document(raw, kind, path, metadata, one_per_path=True)))
+        form = "text" if kind == "json" else kind  # a "JSON" file that was not: its text is the article
+        read.documents.append((label, Document(raw, form, path, metadata, one_per_path=True)))

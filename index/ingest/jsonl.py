@@ -1,7 +1,12 @@
-"""JSON Lines: one article per line, `{"title", "body" (or "html"), "date", "source", "url", "author", ...}`.
+"""Article records in JSON: JSON Lines (one object a line) and JSON documents (an array of objects, or an object
+holding one, as exports and news APIs give them), `{"title", "body" (or "html"), "date", "source", "url", "author",
+...}`.
 
-A bad line fails alone (a LineError naming its line) and the batch goes on. An article's raw bytes are only its
-content, so the same text under two names, or with other extra fields, is one article.
+Other common names for the same fields are read too ("content", "text", "description" for the body; "headline";
+"published", "publishedAt", "pubDate"; "link"; a source or author given as an object's "name"), the documented name
+first. Any other field is kept as an extra. A bad record fails alone (a RecordError naming its line or number) and
+the batch goes on. An article's raw bytes are only its content, so the same text under two names, or with other
+extra fields, is one article.
 """
 
 from __future__ import annotations
@@ -13,16 +18,27 @@ from typing import Any
 from index.ingest.document import Document, Metadata, entry_raw
 from index.ingest.text import decode_bytes
 
-# Record field -> Metadata field; the content fields become the entry's raw bytes.
-_METADATA_FIELDS = {"title": "title", "date": "published", "source": "source", "url": "url", "author": "author"}
-_CONTENT_FIELDS = ("body", "html")
-_EXTRA_EXCLUDED = frozenset(_METADATA_FIELDS) | frozenset(_CONTENT_FIELDS)
+# Metadata field -> the record fields that may hold it, the documented one first.
+_METADATA_FIELDS = {
+    "title": ("title", "headline"),
+    "published": ("date", "published", "published_at", "publishedAt", "pubDate", "date_published", "datePublished"),
+    "source": ("source", "site_name", "publisher"),
+    "url": ("url", "link"),
+    "author": ("author", "authors", "byline", "creator"),
+}
+# Entry content -> the record fields that may hold it.
+_CONTENT_FIELDS = {
+    "body": ("body", "content", "text", "articleBody", "article", "description", "summary"),
+    "html": ("html", "content_html"),
+}
+# What an object holding the records calls them, most likely first; else its only list of objects.
+_RECORD_LISTS = ("articles", "items", "records", "data", "results", "posts", "entries", "stories", "news")
 _SNIFF_LINE_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
-class LineError:
-    line: int  # 1-based, counting blank lines
+class RecordError:
+    number: int  # 1-based: the line of a JSON Lines file (blank lines counted), the record of a JSON document
     reason: str
 
 
@@ -31,31 +47,41 @@ def _as_text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def _content(record: dict[str, Any]) -> dict[str, str] | str:
-    """{"body": ..., "html": ...} for the non-empty content fields, or the reason the record has none usable."""
-    content = {}
-    for key in _CONTENT_FIELDS:
-        value = record.get(key)
-        if value is not None and not isinstance(value, str):
-            return f'"{key}" is not a string'
-        if value and value.strip():
-            content[key] = value
-    return content or 'no "body" or "html" text'
+def _first(record: dict[str, Any], names: tuple[str, ...]) -> tuple[str, Any] | None:
+    """The first of `names` the record fills (not null, not empty), with its value."""
+    return next(((name, record[name]) for name in names if record.get(name) not in (None, "", [], {})), None)
+
+
+def _named(value: Any) -> str:
+    """A source or author as shown: a string as is; an object's (or a list of objects') "name"."""
+    items = value if isinstance(value, list) else [value]
+    names = [item.get("name") if isinstance(item, dict) else item for item in items]
+    strings = [name for name in names if isinstance(name, str)]
+    return ", ".join(strings) if len(strings) == len(names) else _as_text(value)
 
 
 def _document(record: dict[str, Any], path: str) -> Document | str:
-    content = _content(record)
-    if isinstance(content, str):
-        return content
-    title = record.get("title")
-    if title is not None and not isinstance(title, str):
-        return '"title" is not a string'
-    known = {
-        field: _as_text(record[key])
-        for key, field in _METADATA_FIELDS.items()
-        if record.get(key) is not None and record.get(key) != ""
-    }
-    extra = {key: _as_text(value) for key, value in record.items() if key not in _EXTRA_EXCLUDED}
+    content: dict[str, str] = {}
+    used: set[str] = set()
+    for key, names in _CONTENT_FIELDS.items():
+        found = _first(record, names)
+        if found is not None:
+            if not isinstance(found[1], str):
+                return f'"{found[0]}" is not a string'
+            used.add(found[0])
+            if found[1].strip():
+                content[key] = found[1]
+    if not content:
+        return 'no "body" or "html" text'
+    known: dict[str, str] = {}
+    for field, names in _METADATA_FIELDS.items():
+        found = _first(record, names)
+        if found is not None:
+            if field == "title" and not isinstance(found[1], str):
+                return f'"{found[0]}" is not a string'
+            used.add(found[0])
+            known[field] = _named(found[1]) if field in ("source", "author") else _as_text(found[1])
+    extra = {key: _as_text(value) for key, value in record.items() if key not in used}
     raw = entry_raw(body=content.get("body"), html=content.get("html"))
     return Document(raw=raw, format="entry", path=path, metadata=Metadata(**known, extra=extra))
 
@@ -72,15 +98,15 @@ def _read_line(line: str, path: str) -> Document | str:
     return _document(record, path)
 
 
-def read_jsonl(raw: bytes, path: str) -> list[Document | LineError]:
-    """One Document per good line, one LineError per bad one, in file order; blank lines are skipped."""
-    results: list[Document | LineError] = []
+def read_jsonl(raw: bytes, path: str) -> list[Document | RecordError]:
+    """One Document per good line, one RecordError per bad one, in file order; blank lines are skipped."""
+    results: list[Document | RecordError] = []
     # Only "\n" ends a line: U+2028 and friends may sit raw inside a JSON string.
     for number, line in enumerate(decode_bytes(raw).split("\n"), 1):
         if not line.strip():
             continue
         item = _read_line(line, path)
-        results.append(LineError(number, item) if isinstance(item, str) else item)
+        results.append(RecordError(number, item) if isinstance(item, str) else item)
     return results
 
 
@@ -96,3 +122,36 @@ def looks_like_jsonl(raw: bytes) -> bool:
         return isinstance(json.loads(first), dict)
     except (ValueError, RecursionError):
         return False
+
+
+def _records(document: Any) -> list[Any] | None:
+    """The records a JSON document holds: itself if an array; else the array an object holds them in."""
+    if isinstance(document, list):
+        return document
+    if not isinstance(document, dict):
+        return None
+    lists = {key: value for key, value in document.items() if isinstance(value, list) and value}
+    for key in _RECORD_LISTS:
+        if key in lists:
+            return lists[key]
+    of_objects = [value for value in lists.values() if all(isinstance(item, dict) for item in value)]
+    return of_objects[0] if len(of_objects) == 1 else None
+
+
+def read_json_records(raw: bytes, path: str) -> list[Document | RecordError] | None:
+    """One Document per good record of a JSON document, one RecordError per bad one; None when the file is not
+    JSON holding records (then it is read as text)."""
+    try:
+        document = json.loads(decode_bytes(raw))
+    except (ValueError, RecursionError):
+        return None
+    records = _records(document)
+    if records is None and isinstance(document, dict):
+        records = [document]  # one article as one object
+    if records is None:
+        return None
+    results: list[Document | RecordError] = []
+    for number, record in enumerate(records, 1):
+        item = _document(record, path) if isinstance(record, dict) else "not a JSON object"
+        results.append(RecordError(number, item) if isinstance(item, str) else item)
+    return results

@@ -2,7 +2,8 @@
 
 Names lie (a feed saved as .txt, a page saved without an extension), so the first bytes decide whenever they say
 something definite: a feed's or OPML's root element, an HTML document's start, a first line that is a JSON object,
-front matter. Only text that says nothing definite about itself goes by its extension, else it is plain text.
+an opening bracket or brace (a JSON document, read as text if it is not one), front matter. Only text that says
+nothing definite about itself goes by its extension, else it is plain text.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from index.ingest.feed import head_text, looks_like_feed, xml_root_name
 from index.ingest.jsonl import looks_like_jsonl
 from index.ingest.opml import looks_like_opml
 
-InputFormat = Literal["feed", "opml", "jsonl", "html", "markdown", "text"]
+InputFormat = Literal["feed", "opml", "jsonl", "json", "html", "markdown", "text"]
 
 _BY_EXTENSION: dict[str, InputFormat] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdown": "markdown",
     ".jsonl": "jsonl",
+    ".json": "json",
     ".ndjson": "jsonl",
     ".html": "html",
     ".htm": "html",
@@ -64,6 +66,8 @@ def _by_content(raw: bytes, head: str) -> InputFormat | None:
         return "html"
     if looks_like_jsonl(raw):
         return "jsonl"
+    if head.lstrip("\ufeff \t\r\n")[:1] in ("[", "{"):
+        return "json"
     if _FRONT_MATTER.match(head.lstrip("\ufeff")):
         return "markdown"
     return None

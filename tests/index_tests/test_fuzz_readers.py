@@ -23,7 +23,7 @@ from index.fetch import Fetched, Fetcher, FetchError
 from index.ingest.document import FORMATS, Document
 from index.ingest.feed import entry_documents, parse_feed
 from index.ingest.html import decode_html, extract_page, html_fragment_to_text
-from index.ingest.jsonl import read_jsonl
+from index.ingest.jsonl import read_json_records, read_jsonl
 from index.ingest.markdown import markdown_metadata, markdown_to_text
 from index.ingest.opml import parse_opml
 from index.ingest.sniff import sniff_format
@@ -187,7 +187,7 @@ def only_bad_input(read: Callable[[], Any], label: str) -> Any:
 def read_everything(label: str, raw: bytes) -> None:
     """Every reader on the bytes; each may refuse them with BadInputError, none may raise anything else."""
     name = f"{label}.txt"
-    assert sniff_format(raw, name) in ("feed", "opml", "jsonl", "html", "markdown", "text")
+    assert sniff_format(raw, name) in ("feed", "opml", "jsonl", "json", "html", "markdown", "text")
     only_bad_input(lambda: decode_bytes(raw), f"decode_bytes({label})")
     only_bad_input(lambda: decode_html(raw), f"decode_html({label})")
     only_bad_input(lambda: html_fragment_to_text(raw.decode("utf-8", "replace")), f"html_fragment_to_text({label})")
@@ -200,6 +200,7 @@ def read_everything(label: str, raw: bytes) -> None:
                     assert_safe(text)
         documents.extend(entry_documents(feed, "/tmp/feed.xml"))
     records = only_bad_input(lambda: read_jsonl(raw, "/tmp/records.jsonl"), f"read_jsonl({label})") or []
+    records += only_bad_input(lambda: read_json_records(raw, "/tmp/r.json"), f"read_json_records({label})") or []
     documents.extend(item for item in records if isinstance(item, Document))
     front = only_bad_input(lambda: markdown_metadata(raw), f"markdown_metadata({label})")
     if front is not None:

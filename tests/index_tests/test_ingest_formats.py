@@ -10,7 +10,7 @@ import pytest
 from index.errors import BadInputError
 from index.ingest.document import Document, entry_raw
 from index.ingest.feed import entry_documents, looks_like_feed, parse_feed
-from index.ingest.jsonl import LineError, looks_like_jsonl, read_jsonl
+from index.ingest.jsonl import RecordError, looks_like_jsonl, read_jsonl
 from index.ingest.markdown import markdown_metadata, markdown_to_text
 from index.ingest.opml import Subscription, looks_like_opml, parse_opml
 from index.ingest.sniff import sniff_format
@@ -217,7 +217,7 @@ JSONL = (
 def test_jsonl_good_and_bad_lines() -> None:
     assert looks_like_jsonl(JSONL)
     items = read_jsonl(JSONL, "/data/a.jsonl")
-    errors = [(item.line, item.reason) for item in items if isinstance(item, LineError)]
+    errors = [(item.number, item.reason) for item in items if isinstance(item, RecordError)]
     assert [line for line, _ in errors] == [4, 5, 6, 8]
     assert "not a JSON object" in errors[0][1] and "body" in errors[1][1] and "title" in errors[2][1]
     first, html, renamed = [item for item in items if isinstance(item, Document)]

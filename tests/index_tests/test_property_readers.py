@@ -19,7 +19,7 @@ from index.errors import BadInputError, NewsdeskError
 from index.ingest.document import FORMATS, Document, Metadata
 from index.ingest.feed import ParsedFeed, entry_documents, parse_feed
 from index.ingest.html import Page, decode_html, extract_page, html_fragment_to_text
-from index.ingest.jsonl import LineError, read_jsonl
+from index.ingest.jsonl import RecordError, read_json_records, read_jsonl
 from index.ingest.markdown import markdown_metadata, markdown_to_text
 from index.ingest.opml import parse_opml
 from index.ingest.sniff import sniff_format
@@ -149,7 +149,7 @@ arbitrary_bytes = st.one_of(
 @profile(100)
 @given(arbitrary_bytes, st.sampled_from(["a.txt", "a.xml", "a.md", "a.jsonl", "a.html", "a.opml", "a"]))
 def test_every_reader_on_arbitrary_bytes(raw: bytes, name: str) -> None:
-    assert sniff_format(raw, name) in ("feed", "opml", "jsonl", "html", "markdown", "text")
+    assert sniff_format(raw, name) in ("feed", "opml", "jsonl", "json", "html", "markdown", "text")
     read_or_refuse(lambda: decode_bytes(raw))
     read_or_refuse(lambda: decode_html(raw))
     read_or_refuse(lambda: decode_html(raw, declared_charset="utf-7"))
@@ -157,8 +157,9 @@ def test_every_reader_on_arbitrary_bytes(raw: bytes, name: str) -> None:
     feed = read_or_refuse(lambda: parse_feed(raw, "/tmp/f.xml"))
     if feed is not None:
         assert_safe_feed(feed, "/tmp/f.xml")
-    records = read_or_refuse(lambda: read_jsonl(raw, "/tmp/r.jsonl"))
-    for item in records or []:
+    records = read_or_refuse(lambda: read_jsonl(raw, "/tmp/r.jsonl")) or []
+    records += read_or_refuse(lambda: read_json_records(raw, "/tmp/r.json")) or []
+    for item in records:
         if isinstance(item, Document):
             assert_builds_safely(item)
     front = read_or_refuse(lambda: markdown_metadata(raw))
@@ -367,9 +368,17 @@ def jsonl_files(draw: st.DrawFn) -> bytes:
 @given(jsonl_files())
 def test_hostile_json_lines_give_safe_articles(raw: bytes) -> None:
     items = read_or_refuse(lambda: read_jsonl(raw, "/tmp/records.jsonl")) or []
+    # The same records as one JSON document: an array of them (each line that parses is one).
+    records = []
+    for line in raw.decode("utf-8", errors="replace").split("\n"):
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            continue
+    items += read_or_refuse(lambda: read_json_records(json.dumps(records).encode(), "/tmp/r.json")) or []
     for item in items:
-        if isinstance(item, LineError):
-            assert item.line >= 1 and item.reason and "\n" not in item.reason
+        if isinstance(item, RecordError):
+            assert item.number >= 1 and item.reason and "\n" not in item.reason
         else:
             assert item.format == "entry"
             assert_builds_safely(item)

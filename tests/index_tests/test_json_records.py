@@ -1,0 +1,91 @@
+"""JSON documents of articles (an export's array, a news API's answer, one pretty-printed article) read like JSON
+Lines, with the common other names of the fields; a file that only looks like JSON is read as text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from index.library import Library
+
+NEWS_API = {
+    "status": "ok",
+    "totalResults": 2,
+    "articles": [
+        {
+            "source": {"id": None, "name": "Harbour Times"},
+            "author": "Jane Doe",
+            "title": "Port opens a second terminal",
+            "description": "The port doubles its capacity.",
+            "url": "https://example.org/terminal",
+            "publishedAt": "2031-03-04T10:00:00Z",
+            "content": "The harbour authority opened a second container terminal on Monday.",
+        },
+        {
+            "source": {"id": "wire", "name": "Wire"},
+            "author": None,
+            "title": "Ferry returns",
+            "description": "The ferry to the islands is back in service after repairs.",
+            "url": "https://example.org/ferry",
+            "publishedAt": "2031-03-05T09:00:00Z",
+            "content": None,
+        },
+    ],
+}
+
+
+def _add(library: Library, tmp_path: Path, name: str, content: str) -> list[tuple[str, str, str | None]]:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return [(o.input.removeprefix(str(path)), o.status, o.error) for o in library.add_paths([path]).outcomes]
+
+
+def test_a_news_api_answer_gives_its_articles(empty_library: Library, tmp_path: Path) -> None:
+    assert _add(empty_library, tmp_path, "answer.json", json.dumps(NEWS_API, indent=2)) == [
+        ("#1", "added", None),
+        ("#2", "added", None),
+    ]
+    terminal, ferry = (empty_library.get(summary.id) for summary in reversed(empty_library.articles()))
+    assert (terminal.title, terminal.source, terminal.author) == (
+        "Port opens a second terminal",
+        "Harbour Times",
+        "Jane Doe",
+    )
+    assert terminal.body == "The harbour authority opened a second container terminal on Monday."
+    assert (terminal.url, terminal.published_iso) == ("https://example.org/terminal", "2031-03-04T10:00:00+00:00")
+    assert terminal.extra["description"] == "The port doubles its capacity."
+    assert ferry.body == "The ferry to the islands is back in service after repairs."  # no content: the description
+
+
+def test_an_array_of_records_with_other_field_names(empty_library: Library, tmp_path: Path) -> None:
+    records = [
+        {
+            "headline": "Rail link approved",
+            "text": "The rail link to the port was approved.",
+            "link": "https://x.org/r",
+        },
+        "not a record",
+        {"headline": "Nothing to read"},
+    ]
+    outcomes = _add(empty_library, tmp_path, "export.txt", json.dumps(records))
+    assert sorted(outcomes) == [
+        ("#1", "added", None),
+        ("#2", "failed", "not a JSON object"),
+        ("#3", "failed", 'no "body" or "html" text'),
+    ]
+    (article,) = (empty_library.get(summary.id) for summary in empty_library.articles())
+    assert (article.title, article.url) == ("Rail link approved", "https://x.org/r")
+
+
+def test_one_pretty_printed_article(empty_library: Library, tmp_path: Path) -> None:
+    article = {"title": "Dam opens", "body": "The dam opened on Friday.", "date": "2031-01-02", "authors": ["A", "B"]}
+    assert _add(empty_library, tmp_path, "one.json", json.dumps(article, indent=4)) == [("#1", "added", None)]
+    (summary,) = empty_library.articles()
+    assert empty_library.get(summary.id).author == "A, B"
+
+
+def test_text_that_only_opens_like_json_is_read_as_text(empty_library: Library, tmp_path: Path) -> None:
+    text = "[Reuters] Markets rise\n\nShares rose on Monday as investors cheered the port's new terminal."
+    assert _add(empty_library, tmp_path, "wire.txt", text)[0][1:] == ("added", None)
+    (summary,) = empty_library.articles()
+    assert "Shares rose on Monday" in empty_library.get(summary.id).body
