@@ -50,6 +50,8 @@ class CleanedText:
     header_url: str | None  # a URL found among the removed header lines
     print_line: str | None  # "A version of this article appeared in the print edition of ...", verbatim
     kicker: str | None  # a section label glued to the headline, e.g. "North Korea" in "North Korea | Kim ..."
+    byline: str | None = None  # "Jane Doe" from a "By Jane Doe" line by the headline
+    dateline: str | None = None  # "Updated: Tuesday, April 10, 2018 12:30 pm", a line of dates by the headline
 
 
 # --- Lines and blocks -------------------------------------------------------------------------------------
@@ -330,6 +332,21 @@ class _Header:
     removed: tuple[str, ...]
     url: str | None
     body_start: int  # index of the first body line
+    byline: str | None = None
+    dateline: str | None = None
+
+
+_MAX_META_LINES = 4
+_BYLINE_NAME = re.compile(r"by:? +(\S.*)", re.IGNORECASE)
+
+
+def _byline_name(text: str) -> str | None:
+    """ "Jane Doe" of "By Jane Doe" ("BY JANE DOE AND SAM ROE", "By Jane Doe, Reuters"): a capitalised name after
+    "By", never a sentence ("By the end of the week, ...")."""
+    match = _BYLINE_NAME.fullmatch(text)
+    if match is None or word_count(text) > _MAX_BYLINE_WORDS or ends_sentence(text) or not match[1][0].isupper():
+        return None
+    return match[1]
 
 
 def _read_header(lines: Sequence[_Line]) -> _Header:
@@ -343,10 +360,29 @@ def _read_header(lines: Sequence[_Line]) -> _Header:
     if index == len(lines):
         raise BadInputError("no text")
     first = lines[index].text
-    if _is_heading_line(lines, index):
-        title, kicker = _split_kicker(_strip_site_suffix(first))
-        return _Header(title, kicker, tuple(removed), url, index + 1)
-    return _Header(_title_from_paragraph(first), None, tuple(removed), url, index)
+    dateline = next((text for text in removed if _is_date_line(text)), None)
+    if not _is_heading_line(lines, index):
+        return _Header(_title_from_paragraph(first), None, tuple(removed), url, index, dateline=dateline)
+    title, kicker = _split_kicker(_strip_site_suffix(first))
+    # Under the headline: the byline and the date, lines of their own before the story starts (not the first line
+    # of a table's block, "Dec 31" over its figures).
+    byline: str | None = None
+    index += 1
+    for _ in range(_MAX_META_LINES):
+        if index + 1 >= len(lines) or not _is_meta_line(lines[index].text):
+            break  # never the last line: that is the story itself
+        if lines[index + 1].block == lines[index].block and not _is_meta_line(lines[index + 1].text):
+            break
+        text = lines[index].text
+        byline = byline or _byline_name(text)
+        dateline = dateline or (text if _is_date_line(text) else None)
+        removed.append(text)
+        index += 1
+    return _Header(title, kicker, tuple(removed), url, index, byline, dateline)
+
+
+def _is_meta_line(text: str) -> bool:
+    return _byline_name(text) is not None or _is_date_line(text)
 
 
 # A line of metadata between a page's headline and its story: a time ("10:31 pm") or a numeric date.
@@ -472,4 +508,6 @@ def clean_article_text(text: str) -> CleanedText:
         header_url=header.url,
         print_line=next((text for text in removed if _is_print_line(text)), None),
         kicker=header.kicker,
+        byline=header.byline,
+        dateline=header.dateline,
     )

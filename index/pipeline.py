@@ -28,6 +28,9 @@ from index.sanitize import one_line, sanitize_text
 # A title made from the first words of an untitled record stops at a word boundary before this many characters.
 _MAX_DERIVED_TITLE = 90
 _WHITESPACE = re.compile(r"\s+")
+# The labels of a dateline ("Updated: ...", "Published on ... | Last modified ..."): the first date after one is the
+# publication date.
+_DATELINE_LABEL = re.compile(r"\b(?:last )?(?:published|updated|posted|modified)\b:?(?: on| at)?", re.IGNORECASE)
 
 
 def build_article(document: Document) -> Article:
@@ -41,6 +44,15 @@ def build_article(document: Document) -> Article:
         return _from_record(document, _entry_text(document.raw), document.metadata)
     cleaned = clean_article_text(decode_bytes(document.raw))
     return _article(document, document.metadata, cleaned.title, cleaned.body, cleaned)
+
+
+def _stated_date(dateline: str) -> dt.date | None:
+    """The date a line of dates by the headline states ("Updated: Tuesday, April 10, 2018 12:30 pm"), if whole."""
+    dates = (part.strip(" ,;|·-–—") for part in _DATELINE_LABEL.split(dateline))
+    try:
+        return parse_date_value(next(part for part in dates if part))
+    except (StopIteration, ValueError, OverflowError):
+        return None
 
 
 def _merged(outer: Metadata, inner: Metadata) -> Metadata:
@@ -128,8 +140,12 @@ def _article(
         url = cleaned.header_url
         provenance["url"] = "text"
 
-    if metadata.author:
+    author = metadata.author
+    if author:
         provenance["author"] = "metadata"
+    elif cleaned is not None and cleaned.byline:
+        author = one_line(cleaned.byline)
+        provenance["author"] = "text"
 
     published: dt.date | None = None
     published_from: Provenance | None = None
@@ -142,6 +158,8 @@ def _article(
     elif print_line is not None:
         published = print_line.published
         published_from = "text"
+    elif cleaned is not None and cleaned.dateline and (stated := _stated_date(cleaned.dateline)) is not None:
+        published, published_from = stated, "text"
 
     return Article(
         id=article_id_for(document.raw),
@@ -150,7 +168,7 @@ def _article(
         path=document.path,
         source=source,
         url=url,
-        author=metadata.author,
+        author=author,
         published=published,
         published_from=published_from,
         date_mentions=find_date_mentions(body, published),

@@ -191,7 +191,7 @@ def test_short_real_headline_followed_by_a_paragraph_is_the_title() -> None:
 def test_short_title_case_headline_followed_by_a_byline_is_the_title() -> None:
     cleaned = clean_article_text(f"Brexit Deal Agreed\nBy Jane Doe\n\n{STORY}")
     assert cleaned.title == "Brexit Deal Agreed"
-    assert cleaned.body.startswith("By Jane Doe\n\n")
+    assert cleaned.byline == "Jane Doe" and cleaned.body == STORY.strip()  # the byline is lifted out of the story
 
 
 def test_lone_advert_marker_goes_but_prose_with_the_words_stays() -> None:
@@ -418,3 +418,47 @@ def test_clean_is_fast_on_one_huge_line() -> None:
     started = time.perf_counter()
     clean_article_text("word " * 2_000_000)
     assert time.perf_counter() - started < 5.0
+
+
+# --- Byline and dateline under the headline
+
+
+@pytest.mark.parametrize(
+    ("meta", "byline", "dateline"),
+    [
+        (
+            ["By Jane Doe", "Updated: Tuesday, April 10, 2018 12:30 pm"],
+            "Jane Doe",
+            "Updated: Tuesday, April 10, 2018 12:30 pm",
+        ),
+        (["April 10, 2018", "BY JANE DOE AND SAM ROE"], "JANE DOE AND SAM ROE", "April 10, 2018"),
+        (["By: Émile Zola, Reuters"], "Émile Zola, Reuters", None),
+    ],
+)
+def test_the_byline_and_dateline_under_the_headline_leave_the_story(
+    meta: list[str], byline: str, dateline: str | None
+) -> None:
+    cleaned = clean_article_text("\n\n".join(["Port opens a second container terminal", *meta, STORY]))
+    assert (cleaned.title, cleaned.byline, cleaned.dateline) == (
+        "Port opens a second container terminal",
+        byline,
+        dateline,
+    )
+    assert cleaned.body == STORY.strip()
+
+
+@pytest.mark.parametrize("first", ["By then the port had closed", "by the sea, a terminal", "By 2030 the port doubles"])
+def test_a_story_that_opens_with_by_keeps_its_first_line(first: str) -> None:
+    cleaned = clean_article_text(f"Port opens a second container terminal\n\n{first}\n\n{STORY}")
+    assert cleaned.byline is None and cleaned.body.startswith(first)
+
+
+def test_a_dateline_above_the_headline_is_kept_as_the_dateline() -> None:
+    cleaned = clean_article_text(f"World News\n\nApril 10, 2018\n\nPort opens a second container terminal\n\n{STORY}")
+    assert cleaned.dateline == "April 10, 2018" and cleaned.body == STORY.strip()
+
+
+def test_a_date_heading_a_table_stays_with_its_figures() -> None:
+    table = "Dec 31\nShr loss one ct vs profit two cts\nNet loss 176,639 vs profit 20,000"
+    cleaned = clean_article_text(f"Harbour Corp fourth quarter results\n\n{table}\n\n{STORY}")
+    assert cleaned.dateline is None and cleaned.body.startswith(table)

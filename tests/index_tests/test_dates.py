@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 
 from index.dates import parse_date_value, read_print_line
+from index.ingest.document import Document, Metadata
 from index.page_dates import PublicationDate, date_from_byline, publication_date_from_page
+from index.pipeline import build_article
 
 
 @pytest.mark.parametrize(
@@ -222,3 +224,29 @@ def test_nothing_stated_gives_none() -> None:
         bylines=["By Jane"],
     )
     assert found is None
+
+
+# --- The dateline and byline under a plain-text article's headline
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published"),
+    [
+        ("Updated: Tuesday, April 10, 2018 12:30 pm", dt.datetime(2018, 4, 10, 12, 30)),
+        ("Published April 9, 2018 | Updated April 10, 2018", dt.date(2018, 4, 9)),
+        ("10 April 2018", dt.date(2018, 4, 10)),
+    ],
+)
+def test_a_dateline_under_the_headline_dates_the_article(dateline: str, published: dt.date) -> None:
+    text = f"Port opens a terminal in the north\n\nBy Jane Doe\n\n{dateline}\n\nThe port opened a terminal on Monday."
+    article = build_article(Document(text.encode(), "text", "/tmp/a.txt"))
+    assert (article.published, article.published_from) == (published, "text")
+    assert (article.author, article.provenance["author"]) == ("Jane Doe", "text")
+    assert article.body == "The port opened a terminal on Monday."
+
+
+def test_metadata_wins_over_the_dateline_and_byline() -> None:
+    text = "Port opens a terminal in the north\n\nBy Jane Doe\n\nApril 10, 2018\n\nThe port opened on Monday."
+    metadata = Metadata(published="2018-04-11", author="Ann Poe")
+    article = build_article(Document(text.encode(), "text", "/tmp/a.txt", metadata))
+    assert (article.published, article.published_from, article.author) == (dt.date(2018, 4, 11), "metadata", "Ann Poe")
