@@ -57,6 +57,8 @@ def story_span(lines: Sequence[str], blocks: Sequence[int]) -> tuple[int, int]:
     with fewer than MIN_CUT_LINES lines of chrome beyond the story is kept."""
     if not lines:
         return 0, 0
+    if blocks[0] == blocks[-1] and _a_paragraph_a_line(lines):
+        blocks = range(len(lines))  # text copied without blank lines: each line is a paragraph
     starts = [index for index in range(len(lines)) if index == 0 or blocks[index] != blocks[index - 1]]
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     values = [_block_value(lines[first:last]) for first, last in bounds]
@@ -78,6 +80,13 @@ def story_span(lines: Sequence[str], blocks: Sequence[int]) -> tuple[int, int]:
     return (start if _chrome_lines(lines[:start]) >= MIN_CUT_LINES else 0), (
         end if _chrome_lines(lines[end:]) >= MIN_CUT_LINES else len(lines)
     )
+
+
+def _a_paragraph_a_line(lines: Sequence[str]) -> bool:
+    """Whether long lines end like sentences, as paragraphs do; the lines of hard-wrapped prose mostly stop
+    mid-sentence."""
+    long_lines = [line for line in lines if _size(line) >= MIN_PROSE_SIZE]
+    return len(long_lines) >= 2 and 2 * sum(1 for line in long_lines if ends_sentence(line)) >= len(long_lines)
 
 
 def _chrome_lines(lines: Sequence[str]) -> int:

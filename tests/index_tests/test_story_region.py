@@ -119,3 +119,14 @@ def test_word_f1_on_pages_saved_as_text() -> None:
     texts = {sample.id: measure.page_as_text(sample.raw) for sample in samples}
     scores = measure.score_text(samples, texts, measure.cleaned)
     assert scores.f1 >= PAGE_F1_FLOOR, scores
+
+
+def test_a_page_copied_without_blank_lines_is_cut_too() -> None:
+    cleaned = clean_article_text("\n".join([*MENU, HEADLINE, *STORY, *FOOTER]))
+    assert cleaned.title == HEADLINE and cleaned.body == "\n".join(STORY)
+
+
+def test_hard_wrapped_prose_without_blank_lines_is_never_cut() -> None:
+    wrapped = textwrap.wrap(" ".join(STORY), 60)
+    cleaned = clean_article_text("\n".join([HEADLINE, *wrapped, *FOOTER]))
+    assert cleaned.body.startswith("\n".join(wrapped))
