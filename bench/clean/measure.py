@@ -3,8 +3,9 @@ pages (Zyte's, ~180 news and blog pages with hand-marked bodies) turned into wha
 select-all copy gives, then `clean_article_text`, scored by word-level precision, recall and F1 of the body
 against the gold body (as bench/html/measure.py scores the HTML reader).
 
-In the same run: the page text as it is (nothing removed), and jusText (the paragraph classifier trafilatura
-falls back on) over the same paragraphs, to show what a library does on text without tags. Titles are printed
+In the same run: the page text as it is (nothing removed), jusText (the paragraph classifier trafilatura falls
+back on) over the same paragraphs, to show what a library does on text without tags, and the same pages copied
+without blank lines between paragraphs. Titles are printed
 with --titles N for a look (the benchmark has no gold titles).
 
     python3 bench/clean/measure.py [--corpus PATH] [--titles N]
@@ -98,6 +99,10 @@ def main() -> None:
     print(whole.format("page text"))
     print(score_text(samples, texts, by_justext).format("jusText"))
     print(f"F1 cleaner / page text: {ours.f1 / whole.f1:.2f}")
+    # The same pages copied without blank lines between paragraphs (a select-all copy in some browsers).
+    packed = {key: text.replace("\n\n", "\n") for key, text in texts.items()}
+    print(score_text(samples, packed, cleaned).format("cleaner, no blank lines"))
+    print(score_text(samples, packed, lambda text: text).format("page text, no blank lines"))
     for text in list(texts.values())[: options.titles]:
         try:
             print("  title:", clean_article_text(text).title)
