@@ -17,6 +17,7 @@ from typing import Any, NoReturn, TextIO
 from index.cli_progress import progress_printer
 from index.errors import NewsdeskError
 from index.export import EXPORT_FORMATS, run_export
+from index.ingest.document import is_url
 from index.json_views import (
     add_json,
     article_json,
@@ -71,8 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    add = commands.add_parser("add", help="add article files or folders (recursive)")
-    add.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    add = commands.add_parser("add", help="add article files or folders (recursive), or web pages")
+    add.add_argument("paths", nargs="*", metavar="PATH|URL")
     add.add_argument("--seeds", action="store_true", help="add the five bundled seed articles")
     add.add_argument("--json", action="store_true", help="print the report as JSON")
 
@@ -206,7 +207,11 @@ def _add(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -
     # Without --json each outcome is printed as soon as it is committed: what was reported added stays added,
     # even if the run is killed.
     stream = None if args.json else lambda outcomes: _write_outcomes(AddReport(tuple(outcomes)), out)
-    report = library.add_paths([*args.paths, *([bundled_seeds()] if args.seeds else [])], progress, stream)
+    urls = [given for given in args.paths if is_url(given)]
+    files = [Path(given) for given in args.paths if not is_url(given)] + ([bundled_seeds()] if args.seeds else [])
+    report = library.add_paths(files, progress, stream) if files else AddReport(())
+    if urls:
+        report = AddReport(report.outcomes + library.add_urls(urls, progress, stream).outcomes)
     if args.json:
         print_json(add_json(report), out)
     _report_failures(report, err)

@@ -131,6 +131,18 @@ class Library:
             report = AddReport(report.outcomes + self.subscribe(read.subscriptions, progress).articles.outcomes)
         return report
 
+    def add_urls(
+        self, urls: Sequence[str], progress: Progress | None = None, on_batch: OnBatch | None = None
+    ) -> AddReport:
+        """Fetch web addresses and add what they hold: a page's article, a feed's entries (without subscribing).
+        A failing address fails alone, in one line."""
+        from index.fetch import Fetcher
+        from index.web_pages import read_urls
+
+        with Fetcher() as fetcher:
+            read = read_urls(urls, fetcher)
+        return self.add_documents(read.documents, progress, read.failures, on_batch)
+
     def add_seeds(self, progress: Progress | None = None) -> AddReport:
         return self.add_paths([bundled_seeds()], progress)
 

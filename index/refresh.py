@@ -15,7 +15,7 @@ from pathlib import Path
 
 from index.errors import BadInputError
 from index.fetch import Fetched, Fetcher, FetchError, FetchRequest, fetch_all
-from index.ingest.document import Document
+from index.ingest.document import Document, is_url
 from index.ingest.feed import ParsedFeed, entry_documents, parse_feed
 from index.ingest.html import decode_html, extract_page
 from index.ingest.opml import Subscription, looks_like_opml, parse_opml
@@ -33,10 +33,6 @@ class CollectedFeed:
     outcome: FeedOutcome
     subscription: FeedSubscription
     documents: tuple[tuple[str, Document], ...] = ()
-
-
-def is_url(location: str) -> bool:
-    return location.lower().startswith(("http://", "https://"))
 
 
 def feed_location(text: str) -> str:
@@ -151,7 +147,7 @@ def with_full_pages(
     for request, result in pages:
         if isinstance(result, FetchError) or result.content is None:
             continue
-        raw = _as_utf8(result.content, result.charset)
+        raw = as_utf8(result.content, result.charset)
         try:
             extract_page(raw, url=request.url)
         except BadInputError:
@@ -161,7 +157,7 @@ def with_full_pages(
     return documents
 
 
-def _as_utf8(content: bytes, charset: str | None) -> bytes:
+def as_utf8(content: bytes, charset: str | None) -> bytes:
     """The page in UTF-8 behind a byte-order mark when the server named its charset: the stored original then
     decodes the same way on `reindex`, without the HTTP header that is gone by then."""
     if not charset:

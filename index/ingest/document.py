@@ -63,3 +63,8 @@ def entry_raw(body: str | None = None, html: str | None = None) -> bytes:
     """The canonical bytes of an `entry` document: the same content always gives the same bytes (and id)."""
     content = {key: value for key, value in (("body", body), ("html", html)) if value}
     return json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+
+def is_url(location: str) -> bool:
+    """A web address (http or https), as opposed to a file path: how inputs and feeds name where they come from."""
+    return location.lower().startswith(("http://", "https://"))

@@ -6,7 +6,7 @@ read fails alone, as one outcome naming it and the reason.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,27 +60,33 @@ def read_inputs(paths: Sequence[Path], library_folder: Path) -> ReadInputs:
 
 
 def _read_file(label: str, file: Path, read: ReadInputs) -> None:
-    raw = file.read_bytes()
-    path = str(file.resolve())
-    kind = sniff_format(raw, file.name)
+    read_bytes(label, file.read_bytes(), str(file.resolve()), file.name, read, lambda: metadata_for(file))
+
+
+def read_bytes(
+    label: str, raw: bytes, path: str, name: str, read: ReadInputs, metadata: Callable[[], Metadata]
+) -> None:
+    """One input (a file's bytes, a fetched page) into `read`, by its format; `metadata` is asked for only when the
+    input is one article. Raises BadInputError for an input that cannot be read at all."""
+    kind = sniff_format(raw, name)
     if kind == "feed":
         documents = entry_documents(parse_feed(raw, path), path)
         read.documents.extend((f"{label}#{number}", document) for number, document in enumerate(documents, 1))
     elif kind == "jsonl":
-        for number, item in enumerate(read_jsonl(raw, path), 1):
-            if isinstance(item, RecordError):
-                read.failures.append(AddOutcome(f"{label}:{item.number}", "failed", error=item.reason))
-            else:
-                read.documents.append((f"{label}#{number}", item))
+        _add_records(read, label, ":", read_jsonl(raw, path))
     elif kind == "json" and (records := read_json_records(raw, path)) is not None:
-        for number, item in enumerate(records, 1):
-            if isinstance(item, RecordError):
-                read.failures.append(AddOutcome(f"{label}#{number}", "failed", error=item.reason))
-            else:
-                read.documents.append((f"{label}#{number}", item))
+        _add_records(read, label, "#", records)
     elif kind == "opml":
         read.subscriptions.extend(parse_opml(raw))
     else:
-        metadata: Metadata = metadata_for(file)
         form = "text" if kind == "json" else kind  # a "JSON" file that was not: its text is the article
-        read.documents.append((label, Document(raw, form, path, metadata, one_per_path=True)))
+        read.documents.append((label, Document(raw, form, path, metadata(), one_per_path=True)))
+
+
+def _add_records(read: ReadInputs, label: str, separator: str, records: list[Document | RecordError]) -> None:
+    """Records of JSON Lines (a failure names its line: FILE:LINE) or of a JSON document (FILE#N)."""
+    for number, item in enumerate(records, 1):
+        if isinstance(item, RecordError):
+            read.failures.append(AddOutcome(f"{label}{separator}{item.number}", "failed", error=item.reason))
+        else:
+            read.documents.append((f"{label}#{number}", item))
