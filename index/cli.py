@@ -202,7 +202,7 @@ def _summary_line(summary: ArticleSummary | Article | Hit) -> str:
 
 def _add(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     if not args.paths and not args.seeds:
-        raise NewsdeskError("nothing to add: give files or folders, or --seeds")
+        raise NewsdeskError("nothing to add: give files, folders or web addresses, or --seeds")
     progress = progress_printer(err)
     # Without --json each outcome is printed as soon as it is committed: what was reported added stays added,
     # even if the run is killed.
