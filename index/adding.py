@@ -14,8 +14,9 @@ filelock (not a hand-made lock file) keeps pass 2 to one process at a time: its 
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -42,9 +43,33 @@ Waiting = Callable[[], list[tuple[FoundEntity, ...]]]
 class TwoPassAdder:
     def __init__(self, catalog: Catalog, enricher: EntityEnricher, index_queue: IndexQueue, lock_file: Path) -> None:
         self._catalog = catalog
-        self._lock_file = lock_file
+        # One lock object, re-entered by the thread holding it: an add holds it through both passes.
+        self._lock = FileLock(lock_file, mode=0o600)
         self._enricher = enricher
         self._index_queue = index_queue
+
+    @contextlib.contextmanager
+    def adding(self) -> Iterator[None]:
+        """Held through both passes of an add when free, so that another process (the app) that sees this add's
+        articles waiting for their entities leaves them to it instead of racing it to pass 2."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            yield  # another process is adding: this add's articles are left to it (enrich_pending)
+            return
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def busy_elsewhere(self) -> bool:
+        """Another process (or thread) is adding or finding entities."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return True
+        self._lock.release()
+        return False
 
     def store(
         self, derived: Sequence[Article], originals: dict[str, tuple[bytes, str, Format]], removed: Sequence[str]
@@ -63,9 +88,8 @@ class TwoPassAdder:
         One process at a time (a lock file in the library): identity is decided in one process's registry, so two
         processes finding the entities of the same articles could name them differently. When another process is
         at it, this one leaves its articles to it (that process looks for more before it stops) and returns 0."""
-        lock = FileLock(self._lock_file, mode=0o600)
         try:
-            lock.acquire(timeout=0)
+            self._lock.acquire(timeout=0)
         except Timeout:
             return 0
         try:
@@ -75,7 +99,7 @@ class TwoPassAdder:
                 enriched += len(pending)
             return enriched
         finally:
-            lock.release()
+            self._lock.release()
 
     def _enrich_with_workers(self, pending: list[str], pool: ExtractionPool | None, progress: Progress | None) -> None:
         own_pool = pool_for(len(pending)) if pool is None else None

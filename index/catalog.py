@@ -13,7 +13,6 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,8 +77,10 @@ class Catalog:
         # One connection shared by the app's worker threads; the lock serialises use of it.
         self._connection = sqlite3.connect(private_file(file), check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()
-        # How many times this connection bumped the generation: the rest of its change is other processes' writes.
+        # How many times this connection's committed writes bumped the generation: the rest of its change is other
+        # processes' writes.
         self.writes = 0
+        self._bumps = 0  # bumps made, committed or not
         with self._lock:
             self._connection.execute("PRAGMA journal_mode=WAL")
             self._connection.execute("PRAGMA busy_timeout=10000")
@@ -225,12 +226,17 @@ class Catalog:
         with self._lock:
             self._connection.execute("UPDATE articles SET indexed = 0")
 
-    def _transaction(self) -> AbstractContextManager[None]:
-        return transaction(self._connection)
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        generation_bumped = self._bumps
+        with transaction(self._connection):
+            yield
+        # Counted once committed: a write rolled back bumped nothing that another process could see.
+        self.writes += self._bumps - generation_bumped
 
     def _changed(self) -> None:
         self._connection.execute("UPDATE counters SET value = value + 1 WHERE name = 'generation'")
-        self.writes += 1  # counted even if the transaction rolls back: a reader then reloads once too often
+        self._bumps += 1
 
     def generation(self) -> int:
         """A number that changes whenever articles or entities do (in any process): what derived values key on."""

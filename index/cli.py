@@ -383,16 +383,23 @@ def _feeds(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO)
 
 def _unsubscribe(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     subscribed = {info.subscription.location: info.articles for info in library.feeds()}
-    if unknown := [feed for feed in args.feeds if feed not in subscribed]:
+    # As `feeds add` stored them: a URL trimmed, a file by its absolute path (the file may be gone by now).
+    feeds = list(
+        dict.fromkeys(
+            given.strip() if is_url(given.strip()) else str(Path(given.strip()).expanduser().resolve())
+            for given in args.feeds
+        )
+    )
+    if unknown := [feed for feed in feeds if feed not in subscribed]:
         raise NewsdeskError(f"not subscribed to {unknown[0]} (see `newsdesk feeds list`)")
-    for feed in args.feeds:
+    for feed in feeds:
         library.unsubscribe(feed)
     if args.json:
-        print_json({"unsubscribed": list(dict.fromkeys(args.feeds))}, out)
+        print_json({"unsubscribed": feeds}, out)
     else:
         out.writelines(
             f"unsubscribed  {feed}  (its {subscribed[feed]} articles stay: `newsdesk remove ID` takes one out)\n"
-            for feed in dict.fromkeys(args.feeds)
+            for feed in feeds
         )
     return EXIT_OK
 

@@ -13,10 +13,11 @@ import contextlib
 import dataclasses
 import functools
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 import platformdirs
 
@@ -39,6 +40,7 @@ from index.model import (
     EntityKind,
     Hit,
     SearchResult,
+    article_id_for,
 )
 from index.paging import PagedSummaries
 from index.private import restrict_tree
@@ -52,6 +54,7 @@ from index.timeline import Granularity, Timeline, build_timeline
 
 if TYPE_CHECKING:
     from index.fetch import Fetcher
+    from index.ingest.inputs import ReadInputs
     from index.ingest.opml import Subscription
 
 # The readers, fetching and page extraction (lxml, feedparser, trafilatura, yaml, httpx) are imported by the methods
@@ -88,6 +91,23 @@ def open_library(path: Path | None = None) -> Library:
     return Library(path if path is not None else default_library_path(), is_default=is_default)
 
 
+_Args = ParamSpec("_Args")
+_Result = TypeVar("_Result")
+_Method = Callable[Concatenate["Library", _Args], _Result]
+
+
+def _one_writer(method: _Method[_Args, _Result]) -> _Method[_Args, _Result]:
+    """One write at a time in a process: the app's workers (a feed refresh, a removal, entities left to find) share
+    the index queue and the entity registry, and neither is thread-safe."""
+
+    def one_at_a_time(self: Library, /, *args: _Args.args, **kwargs: _Args.kwargs) -> _Result:
+        with self._writing:
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(one_at_a_time, method)  # its name and docstring
+    return one_at_a_time
+
+
 class Library:
     def __init__(self, path: Path, is_default: bool = False) -> None:
         self.path = path
@@ -101,6 +121,7 @@ class Library:
         self._index_queue = IndexQueue(self._catalog, self._store)
         self._adder = TwoPassAdder(self._catalog, self._enricher, self._index_queue, path / "entities.lock")
         self._derived = DerivedCache(self._catalog)
+        self._writing = threading.RLock()  # _one_writer
         if self._store.rebuilt:
             self._catalog.mark_all_unindexed()
         self._index_queue.finish_interrupted()
@@ -125,11 +146,7 @@ class Library:
         A bad input fails alone; everything else is still added."""
         from index.ingest.inputs import read_inputs
 
-        read = read_inputs(paths, self.path)
-        report = self.add_documents(read.documents, progress, read.failures, on_batch)
-        if read.subscriptions:
-            report = AddReport(report.outcomes + self.subscribe(read.subscriptions, progress).articles.outcomes)
-        return report
+        return self._add_read(read_inputs(paths, self.path), progress, on_batch)
 
     def add_urls(
         self, urls: Sequence[str], progress: Progress | None = None, on_batch: OnBatch | None = None
@@ -141,11 +158,19 @@ class Library:
 
         with Fetcher() as fetcher:
             read = read_urls(urls, fetcher)
-        return self.add_documents(read.documents, progress, read.failures, on_batch)
+        return self._add_read(read, progress, on_batch)
+
+    def _add_read(self, read: ReadInputs, progress: Progress | None, on_batch: OnBatch | None) -> AddReport:
+        """What the readers made of the inputs: their articles added, and the feeds OPML lists subscribed to."""
+        report = self.add_documents(read.documents, progress, read.failures, on_batch)
+        if read.subscriptions:
+            report = AddReport(report.outcomes + self.subscribe(read.subscriptions, progress).articles.outcomes)
+        return report
 
     def add_seeds(self, progress: Progress | None = None) -> AddReport:
         return self.add_paths([bundled_seeds()], progress)
 
+    @_one_writer
     def add_documents(
         self,
         documents: Sequence[tuple[str, Document]],
@@ -163,7 +188,7 @@ class Library:
             on_batch(failures)
         from index.batches import batches_built_ahead
 
-        with self._workers_for(len(documents)) as pool:
+        with self._adder.adding(), self._workers_for(len(documents)) as pool:
             done = 0
             for batch, prebuilt in batches_built_ahead(self._catalog, documents, BATCH_SIZE, pool):
                 batch_outcomes = self._add_batch(batch, prebuilt)
@@ -189,6 +214,7 @@ class Library:
             if pool is not None:
                 pool.close()
 
+    @_one_writer
     def remove(self, ids: Sequence[str]) -> list[str]:
         """Take articles out of the library (catalog, index, entity counts); returns the ids that were in it. Read and
         starred marks stay: an article added again (`add`) comes back as the user left it. A feed that still carries
@@ -196,7 +222,7 @@ class Library:
         present = [article_id for article_id in dict.fromkeys(ids) if self._catalog.known(article_id) is not None]
         if present:
             links = (url_key(article.url) for article in map(self._catalog.get, present) if article is not None)
-            self._state.remember_removed(key for key in links if key)
+            self._state.remember_removed([*present, *(key for key in links if key)])
             self._adder.store([], {}, present)  # pass 1 with only removals: catalog, then the index queue
             self._index_queue.flush()
         return present
@@ -223,14 +249,20 @@ class Library:
         """A number that changes whenever articles or entities do, in any process: what the app watches for."""
         return self._catalog.generation()
 
+    def adding_elsewhere(self) -> bool:
+        """Whether another process is adding to this library now (its articles are best read once it is done)."""
+        return self._adder.busy_elsewhere()
+
     def pending_enrichment(self) -> int:
         """How many articles still wait for their entities (an add was interrupted after storing them)."""
         return len(self._catalog.unenriched())
 
+    @_one_writer
     def enrich_pending(self, progress: Progress | None = None) -> int:
         """Find the entities of the articles an interrupted add left without them; returns how many."""
         return self._finish_adding(None, progress)
 
+    @_one_writer
     def reindex(self, progress: Progress | None = None) -> int:
         """Derive every article again from its stored original (new cleaning and extraction apply), decide entity
         identity afresh (with the user's corrections) and rebuild the index."""
@@ -239,7 +271,7 @@ class Library:
         inputs = list(self._catalog.inputs())
         self._enricher.reset(corrections_from(self._state.entity_edits()))
         self._catalog.replace_identities([], {})
-        with self._workers_for(len(inputs)) as pool:
+        with self._adder.adding(), self._workers_for(len(inputs)) as pool:
             for start in range(0, len(inputs), BATCH_SIZE):
                 chunk = inputs[start : start + BATCH_SIZE]
                 derived = [build_article(stored.document) for stored in chunk]
@@ -277,7 +309,7 @@ class Library:
         from index.refresh import collect_feeds
 
         subscriptions = [s for s in self._state.feeds() if only is None or s.location in only]
-        removed = self._state.removed_links()
+        removed = self._state.removed()
 
         def unwanted(url: str | None) -> bool:
             return url_key(url) in removed
@@ -290,7 +322,10 @@ class Library:
         for feed in collected:
             self._state.feed_checked(feed.subscription)
         documents = [
-            labelled for feed in collected for labelled in feed.documents if not unwanted(labelled[1].metadata.url)
+            (label, document)
+            for feed in collected
+            for label, document in feed.documents
+            if not unwanted(document.metadata.url) and article_id_for(document.raw) not in removed
         ]
         articles = self.add_documents(documents, progress)
         return RefreshReport(tuple(feed.outcome for feed in collected), articles)
@@ -460,6 +495,7 @@ class Library:
         ids = dict.fromkeys(follow(i) for i in candidates)
         return [i for i in ids if kind is None or i.startswith(f"{kind}:")]
 
+    @_one_writer
     def edit_entity(self, op: EntityEditOp, entity_id: str, value: str | None = None) -> None:
         """Record a user's correction and apply it: merge `value` into `entity_id`, split the form `value` off it,
         rename it to `value`, hide or unhide it. Corrections survive reindex and apply to articles added later."""

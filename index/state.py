@@ -79,10 +79,10 @@ class UserState:
             self._connection.execute(
                 "CREATE TABLE IF NOT EXISTS recent_searches (query TEXT PRIMARY KEY, run_at TEXT NOT NULL)"
             )
-            # Links (index.dedupe.url_key) of articles the user removed: a feed that still carries one does not
-            # bring it back.
+            # Articles the user removed, by id and by link (index.dedupe.url_key): a feed that still carries one does
+            # not bring it back.
             self._connection.execute(
-                "CREATE TABLE IF NOT EXISTS removed_links (url_key TEXT PRIMARY KEY, removed_at TEXT NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS removed (key TEXT PRIMARY KEY, removed_at TEXT NOT NULL)"
             )
 
     def read_ids(self) -> set[str]:
@@ -124,15 +124,14 @@ class UserState:
             )
             return cursor.rowcount == 1
 
-    def remember_removed(self, url_keys: Iterable[str]) -> None:
+    def remember_removed(self, keys: Iterable[str]) -> None:
         with self._lock:
-            self._connection.executemany(
-                "INSERT OR REPLACE INTO removed_links VALUES (?, ?)", [(key, _now()) for key in url_keys]
-            )
+            self._connection.executemany("INSERT OR REPLACE INTO removed VALUES (?, ?)", [(k, _now()) for k in keys])
 
-    def removed_links(self) -> set[str]:
+    def removed(self) -> set[str]:
+        """The ids and link keys of the articles the user removed."""
         with self._lock:
-            return {row[0] for row in self._connection.execute("SELECT url_key FROM removed_links")}
+            return {row[0] for row in self._connection.execute("SELECT key FROM removed")}
 
     def unsubscribe(self, location: str) -> bool:
         with self._lock:

@@ -46,6 +46,14 @@ class FeedsRefreshed(Message, bubble=False):
 
 
 @dataclass
+class RemovalAsked(Message, bubble=False):
+    """The user asked to remove an article: the title to ask the question with was read."""
+
+    article_id: str
+    title: str
+
+
+@dataclass
 class ArticleRemoved(Message, bubble=False):
     """The user removed an article from the library."""
 

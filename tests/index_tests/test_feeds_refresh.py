@@ -55,6 +55,23 @@ def test_an_article_the_user_removed_does_not_come_back_with_its_feed(
     assert [path for path, _ in http_server.requests[pages_asked:]] == ["/feed", "/ferry"]  # not the removed page
 
 
+def test_a_removed_entry_without_a_link_stays_removed(http_server: LocalServer, empty_library: Library) -> None:
+    def feed(titles: list[str]) -> bytes:
+        items = "".join(
+            f"<item><title>{title}</title><description>{title} happened on Monday, officials said.</description></item>"
+            for title in titles
+        )
+        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'.encode()
+
+    http_server.route("/feed", feed(["Dam opens", "Bridge closes"]), content_type=RSS_TYPE)
+    empty_library.subscribe([http_server.url("/feed")])
+    (dam,) = [summary.id for summary in empty_library.articles() if summary.title == "Dam opens"]
+    empty_library.remove([dam])
+    http_server.route("/feed", feed(["Dam opens", "Bridge closes", "Ferry returns"]), content_type=RSS_TYPE)
+    assert empty_library.refresh().articles.count("added") == 1
+    assert sorted(summary.title for summary in empty_library.articles()) == ["Bridge closes", "Ferry returns"]
+
+
 def test_summary_only_entries_get_their_page_and_fall_back_to_the_summary(
     http_server: LocalServer, empty_library: Library
 ) -> None:
@@ -126,7 +143,7 @@ def test_cli_feeds_and_refresh(http_server: LocalServer, tmp_path: Path) -> None
     assert code == 1 and err.count("\n") == 1 and "http" in err
     code, _, err = run(library, "feeds", "remove", feed, http_server.url("/other"))
     assert code == 1 and err.count("\n") == 1 and "not subscribed to" in err
-    code, removed, _ = run(library, "feeds", "remove", "--json", feed)
+    code, removed, _ = run(library, "feeds", "remove", "--json", f" {feed} ")
     assert code == 0 and removed == {"unsubscribed": [feed]}
     code, listed, _ = run(library, "feeds", "list", "--json")
     assert listed == []

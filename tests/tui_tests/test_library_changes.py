@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from textual.pilot import Pilot
 
 import tui.screens.main
@@ -96,3 +97,23 @@ async def test_an_empty_library_says_how_to_add_until_articles_arrive(
             article_list = app.screen.query_one(ArticleList)
             await _until(pilot, lambda: article_list.option_count == 1)
             assert [n.message for n in notifications(app)] == ["1 new article in the library."]
+
+
+async def test_an_add_underway_elsewhere_shows_once_it_ends_and_its_leftovers_get_their_entities(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tui.screens.main, "CHANGES_POLL_SECONDS", 0.05)
+    app = NewsdeskApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        # Another process adding holds the library's entities lock through its add (index.adding).
+        with FileLock(library.path / "entities.lock"):
+            with open_library(library.path) as beside:
+                beside.add_paths([_newest_article(tmp_path / "new")])  # its entities are left to the lock holder
+                assert beside.pending_enrichment() == 1
+            await asyncio.sleep(0.3)
+            await settle(pilot)
+            assert article_list.option_count == 5  # not while that add is underway
+        await _until(pilot, lambda: article_list.option_count == 6 and library.pending_enrichment() == 0)
+        assert article_list.option_count == 6 and library.pending_enrichment() == 0

@@ -25,7 +25,9 @@ async def test_d_removes_the_row_under_the_cursor_after_a_yes(library: Library) 
         await settle(pilot)
         assert isinstance(app.screen, MainScreen) and listed_ids(app) == before and library.count() == 5
 
-        await pilot.press("D", "y")
+        await pilot.press("D")
+        await settle(pilot)  # the question comes once a worker has read the title
+        await pilot.press("y")
         await settle(pilot)
         assert listed_ids(app) == [before[0], *before[2:]]
         assert library.count() == 4 and before[1] not in {summary.id for summary in library.articles()}
@@ -49,8 +51,28 @@ async def test_removing_the_open_article_clears_the_reading_view_and_the_search_
         assert isinstance(screen, MainScreen) and screen.current_article is not None
         opened = screen.current_article.id
         screen.set_focus(screen.query_one("#reading-view"))  # D acts on the open article outside the list
-        await pilot.press("D", "enter")
+        await pilot.press("D")
+        await settle(pilot)
+        await pilot.press("enter")
         await settle(pilot)
         await settle(pilot)
         assert screen.current_article is None
         assert screen.request == "Lavrov" and listed_ids(app) == [hit for hit in hits if hit != opened]
+
+
+async def test_in_search_results_the_cursor_stays_where_the_removed_article_was(library: Library) -> None:
+    app = NewsdeskApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search(pilot, "Lavrov")
+        hits = listed_ids(app)
+        assert len(hits) > 2
+        article_list = app.screen.query_one(ArticleList)
+        app.screen.set_focus(article_list)
+        await pilot.press("j", "D")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        await settle(pilot)
+        assert listed_ids(app) == [hits[0], *hits[2:]]
+        assert article_list.highlighted == 1

@@ -96,9 +96,10 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="changes")
     def _ask_for_changes(self) -> None:
         with self._library_errors_reported():
-            # An add underway (articles still without entities) bumps the generation every batch: reading the whole
-            # library again each time would compete with it for the CPU, so its articles show once it has finished.
-            if self.library.generation() != self._shown_generation and not self.library.pending_enrichment():
+            # An add underway bumps the generation every batch: reading the whole library again each time would
+            # compete with it for the CPU, so its articles show once it has finished (or died: its lock goes too,
+            # and the reload's overview finishes what it left).
+            if self.library.generation() != self._shown_generation and not self.library.adding_elsewhere():
                 self._answer(LibraryChanged())
 
     def _report_progress(self, done: int, total: int, current: str) -> None:

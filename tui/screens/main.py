@@ -222,7 +222,9 @@ class MainScreen(KeepingScreen):
                 index = article_list.get_option_index(kept)
                 article_list.highlighted = index if index is not None else cursor
         else:
-            self._refresh_list()  # the search or filter shown answers again from the library as it is now
+            # The search or filter shown answers again from the library as it is now, the cursor where it was.
+            self._pending_list_index = self.query_one(ArticleList).highlighted
+            self._refresh_list()
         self.call_after_refresh(self._load_the_rest)
 
     def _load_the_rest(self) -> None:

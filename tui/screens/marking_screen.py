@@ -11,10 +11,9 @@ from collections.abc import Callable
 
 from textual import work
 
-from index.errors import NewsdeskError
 from index.library import Library
 from tui.links import link_of
-from tui.messages import ArticleRemoved
+from tui.messages import ArticleRemoved, RemovalAsked
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.navigating_screen import NavigatingScreen
 from tui.widgets.article_list import ArticleList
@@ -75,19 +74,21 @@ class MarkingScreen(NavigatingScreen):
 
     def action_remove_article(self) -> None:
         article_id = self._marked_article()
-        if article_id is None:
-            return
-        try:
-            title = self.library.get(article_id).title  # one row by its key: not worth a worker
-        except NewsdeskError as error:  # removed meanwhile by another process
-            self.notify(str(error), severity="warning", markup=False)
-            return
+        if article_id is not None:
+            self._ask_to_remove(article_id)
 
+    @work(thread=True, group="marks")
+    def _ask_to_remove(self, article_id: str) -> None:
+        """The title to ask with, read in a worker: the catalog may be busy with an add for a moment."""
+        with self._library_errors_reported():
+            self._answer(RemovalAsked(article_id, self.library.get(article_id).title))
+
+    def on_removal_asked(self, event: RemovalAsked) -> None:
         def answered(remove: bool | None) -> None:
             if remove:
-                self._remove_article(article_id, title)
+                self._remove_article(event.article_id, event.title)
 
-        question = f"Remove “{title}” from the library?"
+        question = f"Remove “{event.title}” from the library?"
         detail = "Its file or feed stays where it is; a feed will not bring it back. `newsdesk add FILE` would."
         self.app.push_screen(ConfirmScreen(question, detail), answered)
 
