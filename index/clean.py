@@ -162,7 +162,8 @@ _GLUED_WORDS = re.compile(r"[a-z]{2}[A-Z][a-z]+[A-Z]")
 # "Home > World", "News | Politics", "Asia/ East Asia"; a bare "/" only counts with a space beside it.
 _PATH_SEPARATOR = re.compile(r" ?(?:[›»>|→·•]|::) ?| / ?|(?<=\S)/ ")
 _SLUG_PATH = re.compile(r"/?[a-z0-9_-]+(?:/[a-z0-9_-]+)+/?")
-_BYLINE = re.compile(r"by \S", re.IGNORECASE)
+# A byline, "By Jane Doe" or "BY: JANE DOE" (lines have their runs of spaces collapsed); the name is group 1.
+_BYLINE = re.compile(r"by:? (\S.*)", re.IGNORECASE)
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 
 _MONTHS = frozenset(
@@ -337,16 +338,43 @@ class _Header:
 
 
 _MAX_META_LINES = 4
-_BYLINE_NAME = re.compile(r"by:? +(\S.*)", re.IGNORECASE)
+# Where a byline's name may end and its stamp begin: a separator ("By Jane Doe | Updated 10:31 pm", "· 5 min read"),
+# or a comma or dash, but only before a stamp (a date, a number, a "posted" word), as "By Jane Doe, Reuters" is whole.
+_BYLINE_CUT = re.compile(r"(?P<separator> [|·•] )|,? [-–—] |, ")
+_BYLINE_STAMP = re.compile(r"(?:last )?(?:posted|published|updated|modified)\b|\d|min read\b", re.IGNORECASE)
 
 
-def _byline_name(text: str) -> str | None:
+@dataclass(frozen=True)
+class _Byline:
+    name: str  # "Jane Doe"
+    dateline: str | None  # "Updated April 10, 2018 10:31 pm" when the byline line goes on with a line of dates
+
+
+def _read_byline(text: str) -> _Byline | None:
     """ "Jane Doe" of "By Jane Doe" ("BY JANE DOE AND SAM ROE", "By Jane Doe, Reuters"): a capitalised name after
-    "By", never a sentence ("By the end of the week, ...")."""
-    match = _BYLINE_NAME.fullmatch(text)
-    if match is None or word_count(text) > _MAX_BYLINE_WORDS or ends_sentence(text) or not match[1][0].isupper():
+    "By", never a sentence ("By the end of the week, ..."). What follows the name on its line ("| Updated 10:31 pm",
+    ", Updated: April 10, 2018", "· 5 min read") is cut off, and kept as the dateline when it is a line of dates."""
+    if word_count(text) > _MAX_BYLINE_WORDS + _MAX_DATE_TOKENS:
+        return None  # a paragraph, not a byline: and the cuts below stay linear on short lines only
+    match = _BYLINE.fullmatch(text)
+    if match is None:
         return None
-    return match[1]
+    name, stamp = match[1], ""
+    for cut in _BYLINE_CUT.finditer(name):
+        rest = name[cut.end() :]
+        if cut["separator"] or _BYLINE_STAMP.match(rest) or _is_date_line(rest):
+            name, stamp = name[: cut.start()], rest
+            break
+    dates = _is_date_line(stamp)
+    if (
+        not name[:1].isupper()
+        or word_count(name) >= _MAX_BYLINE_WORDS  # with "By", at most _MAX_BYLINE_WORDS words
+        or word_count(stamp) > _MAX_DATE_TOKENS
+        or ends_sentence(name)
+        or (ends_sentence(stamp) and not dates)
+    ):
+        return None
+    return _Byline(name, stamp if dates else None)
 
 
 def _read_header(lines: Sequence[_Line]) -> _Header:
@@ -374,7 +402,8 @@ def _read_header(lines: Sequence[_Line]) -> _Header:
         if lines[index + 1].block == lines[index].block and not _is_meta_line(lines[index + 1].text):
             break
         text = lines[index].text
-        byline = byline or _byline_name(text)
+        if byline is None and (read := _read_byline(text)) is not None:
+            byline, dateline = read.name, dateline or read.dateline
         dateline = dateline or (text if _is_date_line(text) else None)
         removed.append(text)
         index += 1
@@ -382,7 +411,7 @@ def _read_header(lines: Sequence[_Line]) -> _Header:
 
 
 def _is_meta_line(text: str) -> bool:
-    return _byline_name(text) is not None or _is_date_line(text)
+    return _read_byline(text) is not None or _is_date_line(text)
 
 
 # A line of metadata between a page's headline and its story: a time ("10:31 pm") or a numeric date.

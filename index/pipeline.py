@@ -14,7 +14,10 @@ import datetime as dt
 import json
 import re
 
+from dateutil import parser as date_parser
+
 from index.clean import CleanedText, clean_article_text
+from index.date_languages import TZINFOS
 from index.date_mentions import find_date_mentions
 from index.dates import parse_date_value, read_print_line
 from index.errors import BadInputError
@@ -31,6 +34,8 @@ _WHITESPACE = re.compile(r"\s+")
 # The labels of a dateline ("Updated: ...", "Published on ... | Last modified ..."): the first date after one is the
 # publication date.
 _DATELINE_LABEL = re.compile(r"\b(?:last )?(?:published|updated|posted|modified)\b:?(?: on| at)?", re.IGNORECASE)
+# Two unlike days: a date text read against each gives the same day only when it states its day, month and year.
+_FILLER_DAYS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 
 
 def build_article(document: Document) -> Article:
@@ -49,9 +54,17 @@ def build_article(document: Document) -> Article:
 def _stated_date(dateline: str) -> dt.date | None:
     """The date a line of dates by the headline states ("Updated: Tuesday, April 10, 2018 12:30 pm"), if whole."""
     dates = (part.strip(" ,;|·-–—") for part in _DATELINE_LABEL.split(dateline))
+    text = next((part for part in dates if part), "")
+    return _whole_date(text) if text else None
+
+
+def _whole_date(text: str) -> dt.date | None:
+    """`parse_date_value(text)` when the text states day, month and year; None for "Dec 31" or "April 2018", whose
+    missing parts python-dateutil would fill in from today (another date on every reindex)."""
     try:
-        return parse_date_value(next(part for part in dates if part))
-    except (StopIteration, ValueError, OverflowError):
+        days = {date_parser.parse(text, default=filler, tzinfos=TZINFOS).date() for filler in _FILLER_DAYS}
+        return parse_date_value(text) if len(days) == 1 else None
+    except (ValueError, OverflowError):
         return None
 
 

@@ -447,6 +447,38 @@ def test_the_byline_and_dateline_under_the_headline_leave_the_story(
     assert cleaned.body == STORY.strip()
 
 
+@pytest.mark.parametrize(
+    ("line", "byline", "dateline"),
+    [
+        ("By Jane Doe | Updated April 10, 2018 10:31 pm", "Jane Doe", "Updated April 10, 2018 10:31 pm"),
+        ("By Jane Doe | Updated 10:31 pm", "Jane Doe", None),  # no date: cut off, but no dateline
+        ("By Jane Doe, Updated: April 10, 2018", "Jane Doe", "Updated: April 10, 2018"),
+        ("By Jane Doe - April 10, 2018", "Jane Doe", "April 10, 2018"),
+        ("By Jane Doe · 5 min read", "Jane Doe", None),
+        ("By Jane Doe • Published 10 April 2018", "Jane Doe", "Published 10 April 2018"),
+        ("By Jane Doe, Reuters, April 10, 2018", "Jane Doe, Reuters", "April 10, 2018"),
+        ("By Jane Doe, Reuters", "Jane Doe, Reuters", None),
+        ("By Jane Doe - Reuters", "Jane Doe - Reuters", None),
+        ("BY JANE DOE AND SAM ROE", "JANE DOE AND SAM ROE", None),
+    ],
+)
+def test_the_byline_stops_at_the_name(line: str, byline: str, dateline: str | None) -> None:
+    cleaned = clean_article_text(f"Port opens a second container terminal\n\n{line}\n\n{STORY}")
+    assert (cleaned.byline, cleaned.dateline, cleaned.body) == (byline, dateline, STORY.strip())
+
+
+def test_the_first_line_of_dates_under_the_headline_is_the_dateline() -> None:
+    meta = "April 9, 2018\n\nBy Jane Doe | Updated April 10, 2018"
+    cleaned = clean_article_text(f"Port opens a second container terminal\n\n{meta}\n\n{STORY}")
+    assert (cleaned.byline, cleaned.dateline) == ("Jane Doe", "April 9, 2018")
+
+
+def test_a_label_over_a_by_colon_byline_is_the_headline() -> None:
+    # "By: Jane Doe" is a byline wherever it stands, so the short label above it is the headline, not a label.
+    cleaned = clean_article_text(f"Brexit Deal Agreed\n\nBy: Jane Doe\n\n{STORY}")
+    assert (cleaned.title, cleaned.byline, cleaned.body) == ("Brexit Deal Agreed", "Jane Doe", STORY.strip())
+
+
 @pytest.mark.parametrize("first", ["By then the port had closed", "by the sea, a terminal", "By 2030 the port doubles"])
 def test_a_story_that_opens_with_by_keeps_its_first_line(first: str) -> None:
     cleaned = clean_article_text(f"Port opens a second container terminal\n\n{first}\n\n{STORY}")

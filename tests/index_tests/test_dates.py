@@ -250,3 +250,22 @@ def test_metadata_wins_over_the_dateline_and_byline() -> None:
     metadata = Metadata(published="2018-04-11", author="Ann Poe")
     article = build_article(Document(text.encode(), "text", "/tmp/a.txt", metadata))
     assert (article.published, article.published_from, article.author) == (dt.date(2018, 4, 11), "metadata", "Ann Poe")
+
+
+@pytest.mark.parametrize("dateline", ["Dec 31", "Updated: Dec 31 10:31 pm", "April 2018", "2018"])
+def test_a_dateline_missing_its_day_month_or_year_gives_no_date(dateline: str) -> None:
+    # dateutil would fill the missing parts in from today: a different date on every reindex.
+    text = f"Port opens a terminal in the north\n\nBy Jane Doe\n\n{dateline}\n\nThe port opened a terminal on Monday."
+    article = build_article(Document(text.encode(), "text", "/tmp/a.txt"))
+    assert (article.published, article.published_from) == (None, None)
+    assert article.body == "The port opened a terminal on Monday."
+
+
+def test_a_date_after_the_byline_dates_the_article() -> None:
+    text = "Port opens a terminal in the north\n\nBy Jane Doe | Updated April 10, 2018 10:31 pm\n\nThe port opened."
+    article = build_article(Document(text.encode(), "text", "/tmp/a.txt"))
+    assert (article.author, article.published, article.published_from) == (
+        "Jane Doe",
+        dt.datetime(2018, 4, 10, 22, 31),
+        "text",
+    )
