@@ -100,9 +100,8 @@ def looks_like_feed(raw: bytes) -> bool:
 
 
 def looks_like_json_feed(raw: bytes) -> bool:
-    """A JSON object that names the JSON Feed version near its start (where the spec puts "version")."""
-    head = raw[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"{") and b"jsonfeed.org/version/" in head
+    """A JSON object that names the JSON Feed version (anywhere: with sorted keys "items" comes first)."""
+    return raw[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b"jsonfeed.org/version/" in raw
 
 
 class _TextCollector(HTMLParser):

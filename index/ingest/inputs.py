@@ -75,6 +75,8 @@ def read_bytes(
     elif kind == "jsonl":
         _add_records(read, label, ":", read_jsonl(raw, path))
     elif kind == "json" and (records := read_json_records(raw, path)) is not None:
+        if not records:
+            raise BadInputError("no articles in it")
         _add_records(read, label, "#", records)
     elif kind == "opml":
         read.subscriptions.extend(parse_opml(raw))

@@ -13,6 +13,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from index.dates import parse_date_value
 from index.errors import BadInputError
 from index.ingest.feed import FeedEntry, ParsedFeed
 from index.ingest.text import decode_bytes
@@ -48,6 +49,15 @@ def _link(item: dict[str, Any], base: str) -> str | None:
         return url
 
 
+def _readable_date(item: dict[str, Any], key: str) -> str | None:
+    """The date as written when it can be read (RFC 3339 by the spec); an unreadable one is dropped, as for RSS."""
+    text = _text(item, key)
+    try:
+        return text if text is not None and parse_date_value(text) else None
+    except (ValueError, OverflowError):
+        return None
+
+
 def _as_html(text: str) -> str:
     """Plain text as HTML that the HTML reader turns back into exactly this text, paragraph by paragraph."""
     paragraphs = (paragraph.strip() for paragraph in _PARAGRAPH_BREAK.split(text))
@@ -59,10 +69,10 @@ def _entry(item: dict[str, Any], feed: dict[str, Any], base: str) -> FeedEntry:
     return FeedEntry(
         title=one_line(_text(item, "title")),
         link=_link(item, base),
-        guid=_text(item, "id") or (str(item["id"]) if isinstance(item.get("id"), int) else None),
+        guid=_text(item, "id") or (str(item["id"]) if type(item.get("id")) is int else None),  # not a bool
         author=_author(item, feed),
-        published=_text(item, "date_published"),
-        updated=_text(item, "date_modified"),
+        published=_readable_date(item, "date_published"),
+        updated=_readable_date(item, "date_modified"),
         summary_html=_as_html(summary) if summary else None,
         content_html=_text(item, "content_html") or (_as_html(content_text) if content_text else None),
     )

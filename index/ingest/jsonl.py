@@ -12,9 +12,11 @@ extra fields, is one article.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from index.dates import parse_date_value
 from index.ingest.document import Document, Metadata, entry_raw
 from index.ingest.text import decode_bytes
 
@@ -47,9 +49,35 @@ def _as_text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def _first(record: dict[str, Any], names: tuple[str, ...]) -> tuple[str, Any] | None:
-    """The first of `names` the record fills (not null, not empty), with its value."""
-    return next(((name, record[name]) for name in names if record.get(name) not in (None, "", [], {})), None)
+def _first(record: dict[str, Any], names: tuple[str, ...], usable: Callable[[Any], bool]) -> tuple[str, Any] | None:
+    """The documented name (the first) if the record fills it, whatever its value; else the first other name whose
+    value is `usable`. A record fails only on what its documented fields say: another name that does not fit is
+    kept as an extra, as before those names were read."""
+    documented = record.get(names[0])
+    if documented is not None and not (isinstance(documented, str) and not documented.strip()):
+        return names[0], documented
+    return next(((name, record[name]) for name in names[1:] if name in record and usable(record[name])), None)
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _is_name(value: Any) -> bool:
+    return _is_text(value) or isinstance(value, (dict, list)) and bool(value)
+
+
+def _is_date(value: Any) -> bool:
+    if not _is_text(value):
+        return False
+    try:
+        parse_date_value(value)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+_USABLE = {"published": _is_date, "source": _is_name, "author": _is_name}
 
 
 def _named(value: Any) -> str:
@@ -62,9 +90,10 @@ def _named(value: Any) -> str:
 
 def _document(record: dict[str, Any], path: str) -> Document | str:
     content: dict[str, str] = {}
-    used: set[str] = set()
+    # The documented names are never extras, even when empty; another name is once it was read.
+    used = {names[0] for names in (*_CONTENT_FIELDS.values(), *_METADATA_FIELDS.values())}
     for key, names in _CONTENT_FIELDS.items():
-        found = _first(record, names)
+        found = _first(record, names, _is_text)
         if found is not None:
             if not isinstance(found[1], str):
                 return f'"{found[0]}" is not a string'
@@ -75,7 +104,7 @@ def _document(record: dict[str, Any], path: str) -> Document | str:
         return 'no "body" or "html" text'
     known: dict[str, str] = {}
     for field, names in _METADATA_FIELDS.items():
-        found = _first(record, names)
+        found = _first(record, names, _USABLE.get(field, _is_text))
         if found is not None:
             if field == "title" and not isinstance(found[1], str):
                 return f'"{found[0]}" is not a string'
@@ -125,17 +154,24 @@ def looks_like_jsonl(raw: bytes) -> bool:
 
 
 def _records(document: Any) -> list[Any] | None:
-    """The records a JSON document holds: itself if an array; else the array an object holds them in."""
+    """The records a JSON document holds: itself if an array; itself if an article (it has content); else the
+    array of objects it holds them in."""
     if isinstance(document, list):
         return document
     if not isinstance(document, dict):
         return None
-    lists = {key: value for key, value in document.items() if isinstance(value, list) and value}
+    if any(_is_text(document.get(name)) for names in _CONTENT_FIELDS.values() for name in names):
+        return [document]
+    lists = {
+        key: value
+        for key, value in document.items()
+        if isinstance(value, list) and all(isinstance(item, dict) for item in value)
+    }
     for key in _RECORD_LISTS:
         if key in lists:
-            return lists[key]
-    of_objects = [value for value in lists.values() if all(isinstance(item, dict) for item in value)]
-    return of_objects[0] if len(of_objects) == 1 else None
+            return lists[key]  # perhaps empty: an answer with no articles
+    filled = [value for value in lists.values() if value]
+    return filled[0] if len(filled) == 1 else [document]  # else one article, which fails saying why
 
 
 def read_json_records(raw: bytes, path: str) -> list[Document | RecordError] | None:
@@ -146,8 +182,6 @@ def read_json_records(raw: bytes, path: str) -> list[Document | RecordError] | N
     except (ValueError, RecursionError):
         return None
     records = _records(document)
-    if records is None and isinstance(document, dict):
-        records = [document]  # one article as one object
     if records is None:
         return None
     results: list[Document | RecordError] = []

@@ -2,19 +2,22 @@
 
 Names lie (a feed saved as .txt, a page saved without an extension), so the first bytes decide whenever they say
 something definite: a feed's or OPML's root element, an HTML document's start, a first line that is a JSON object,
-an opening bracket or brace (a JSON document, read as text if it is not one), front matter. Only text that says
+a whole JSON document, front matter. Only text that says
 nothing definite about itself goes by its extension, else it is plain text.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import PurePath
 from typing import Literal
 
+from index.errors import BadInputError
 from index.ingest.feed import head_text, looks_like_feed, xml_root_name
 from index.ingest.jsonl import looks_like_jsonl
 from index.ingest.opml import looks_like_opml
+from index.ingest.text import decode_bytes
 
 InputFormat = Literal["feed", "opml", "jsonl", "json", "html", "markdown", "text"]
 
@@ -56,6 +59,15 @@ def _mostly_tags(head: str) -> bool:
     return len(tags) >= _MIN_TAGS or sum(map(len, tags)) >= _MIN_TAG_SHARE * len(sample)
 
 
+def _is_json(raw: bytes) -> bool:
+    """The whole file is one JSON value (JSON Lines fails at its second line, text at its first word)."""
+    try:
+        json.loads(decode_bytes(raw))
+    except (BadInputError, ValueError, RecursionError):  # binary, or not JSON
+        return False
+    return True
+
+
 def _by_content(raw: bytes, head: str) -> InputFormat | None:
     """The format the content states outright, or None when it states none."""
     if looks_like_feed(raw):
@@ -64,10 +76,10 @@ def _by_content(raw: bytes, head: str) -> InputFormat | None:
         return "opml"
     if xml_root_name(raw) in _HTML_ROOTS or _HTML_DOCTYPE.match(head):
         return "html"
+    if head.lstrip("\ufeff \t\r\n")[:1] in ("[", "{") and _is_json(raw):
+        return "json"  # one JSON value, however laid out (a minified news API answer is one line of it)
     if looks_like_jsonl(raw):
         return "jsonl"
-    if head.lstrip("\ufeff \t\r\n")[:1] in ("[", "{"):
-        return "json"
     if _FRONT_MATTER.match(head.lstrip("\ufeff")):
         return "markdown"
     return None

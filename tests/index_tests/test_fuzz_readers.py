@@ -317,7 +317,7 @@ def test_fuzz_add_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         outcomes = by_file[str(file)]
         if not reads_whole(file):
             assert [(o.input, o.status) for o in outcomes] == [(str(file), "failed")], outcomes
-        elif sniff_format(file.read_bytes(), file.name) not in ("opml", "feed", "jsonl"):
+        elif sniff_format(file.read_bytes(), file.name) not in ("opml", "feed", "jsonl", "json"):
             assert len(outcomes) == 1 and outcomes[0].input == str(file), outcomes  # one article, or why not
     assert report.count("failed") >= 4  # at least the empty, NUL, PNG and blank files
     assert report.count("added") >= 1

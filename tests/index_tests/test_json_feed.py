@@ -74,3 +74,18 @@ def test_a_json_feed_subscription_refreshes_like_any_feed(http_server: LocalServ
     assert terminal.url == http_server.url("/2031/03/terminal")  # relative links resolve against the feed
     http_server.route("/feed.json", _feed(ITEMS), content_type="application/feed+json")
     assert empty_library.refresh().articles.count("added") == 1
+
+
+def test_a_big_feed_with_sorted_keys_and_an_unreadable_date(empty_library: Library, tmp_path: Path) -> None:
+    items = [
+        {"id": True, "title": f"Story {n}", "content_text": f"Story number {n} of the day. " * 20} for n in range(60)
+    ]
+    items[0]["date_published"] = "sometime last week"
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": items}
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(feed, sort_keys=True))  # "items" first: the version comes after 16 KB of them
+    assert path.stat().st_size > 20_000
+    report = empty_library.add_paths([path])
+    assert report.count("added") == 60, report
+    story = next(empty_library.get(s.id) for s in empty_library.articles() if s.title == "Story 0")
+    assert story.published is None and "guid" not in story.extra  # neither the bad date nor "True" kept

@@ -89,3 +89,48 @@ def test_text_that_only_opens_like_json_is_read_as_text(empty_library: Library, 
     assert _add(empty_library, tmp_path, "wire.txt", text)[0][1:] == ("added", None)
     (summary,) = empty_library.articles()
     assert "Shares rose on Monday" in empty_library.get(summary.id).body
+
+
+def test_a_minified_news_api_answer_is_one_document_not_json_lines(empty_library: Library, tmp_path: Path) -> None:
+    outcomes = _add(empty_library, tmp_path, "answer.json", json.dumps(NEWS_API))  # one line
+    assert outcomes == [("#1", "added", None), ("#2", "added", None)]
+
+
+def test_other_names_that_do_not_fit_are_extras_not_failures(empty_library: Library, tmp_path: Path) -> None:
+    records = [
+        {"title": "Dam opens", "body": "The dam opened.", "published": True},
+        {"title": "Bridge closes", "html": "<p>The bridge closed.</p>", "summary": {"short": "closed"}},
+        {"title": "Ferry returns", "body": "  ", "content": "The ferry returned."},
+        {"title": "Rail link", "text": "The rail link opened.", "pubDate": "sometime last week"},
+    ]
+    assert _add(empty_library, tmp_path, "r.jsonl", "\n".join(map(json.dumps, records))) == [
+        (f"#{n}", "added", None) for n in range(1, 5)
+    ]
+    by_title = {s.title: empty_library.get(s.id) for s in empty_library.articles()}
+    assert by_title["Dam opens"].published is None and by_title["Dam opens"].extra["published"] == "true"
+    assert by_title["Ferry returns"].body == "The ferry returned."
+    assert by_title["Rail link"].published is None and by_title["Rail link"].extra["pubDate"] == "sometime last week"
+
+
+def test_an_article_object_holding_a_list_of_objects_is_one_article(empty_library: Library, tmp_path: Path) -> None:
+    article = {
+        "title": "Dam opens",
+        "body": "The dam opened on Friday.",
+        "authors": [{"name": "Jane"}, {"name": "Sam"}],
+    }
+    assert _add(empty_library, tmp_path, "one.json", json.dumps(article, indent=2)) == [("#1", "added", None)]
+    (summary,) = empty_library.articles()
+    assert empty_library.get(summary.id).author == "Jane, Sam"
+
+
+def test_markdown_opening_with_a_bracket_stays_markdown(empty_library: Library, tmp_path: Path) -> None:
+    text = (
+        "[![Build](https://ci.example/badge.svg)](https://ci.example)\n\n# Port opens\n\nThe **port** opened on Monday."
+    )
+    _add(empty_library, tmp_path, "README.md", text)
+    (summary,) = empty_library.articles()
+    assert "**" not in empty_library.get(summary.id).body  # read as Markdown, not as text
+
+
+def test_an_empty_json_document_fails_in_one_line(empty_library: Library, tmp_path: Path) -> None:
+    assert _add(empty_library, tmp_path, "none.json", '{"articles": []}') == [("", "failed", "no articles in it")]
