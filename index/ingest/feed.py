@@ -64,7 +64,8 @@ _PROLOG_ITEM = r"(?>\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*+(?:\[.*?\])?\s*>)"
 _ROOT_ELEMENT = re.compile(rf"{_PROLOG_ITEM}*+<([A-Za-z_][\w.-]*(?::[\w.-]+)?)[\s/>]", re.S | re.I)
 # Markup goes on after the root's start tag (a child, the end tag); text that merely opens with "<rss>" does not.
 _NEXT_TAG = re.compile(r"<[A-Za-z_/!?]")
-_WHITESPACE = re.compile(r"\s+")
+# The "version" member, not the words in an article's text (whose quotes are escaped); PHP escapes "/" as "\\/".
+_JSON_FEED_VERSION = re.compile(rb'"version"\s*:\s*"https?:\\?/\\?/jsonfeed\.org\\?/version\\?/')
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _DATE_FIELDS = ("published", "created", "updated")
 # feedparser's result nodes are dicts whose own .get maps old key names to others (and warns when "updated" falls
@@ -100,8 +101,8 @@ def looks_like_feed(raw: bytes) -> bool:
 
 
 def looks_like_json_feed(raw: bytes) -> bool:
-    """A JSON object that names the JSON Feed version (anywhere: with sorted keys "items" comes first)."""
-    return raw[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b"jsonfeed.org/version/" in raw
+    """A JSON object whose "version" names JSON Feed, anywhere in it: with sorted keys "items" comes first."""
+    return raw[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and bool(_JSON_FEED_VERSION.search(raw))
 
 
 class _TextCollector(HTMLParser):
@@ -153,6 +154,12 @@ def _summary_html(entry: FeedDict) -> str | None:
     return _as_html(detail) if detail else None
 
 
+def string_field(node: FeedDict, key: str) -> str | None:
+    """A string field, stripped; None when missing, empty or not a string. Plain dict.get: see FeedDict."""
+    value = dict.get(node, key)
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
 def _utc_iso(parsed: time.struct_time) -> str | None:
     try:
         return dt.datetime(*parsed[:5], min(parsed[5], 59), tzinfo=dt.UTC).isoformat()
@@ -160,15 +167,24 @@ def _utc_iso(parsed: time.struct_time) -> str | None:
         return None
 
 
+def readable_date(node: FeedDict, key: str) -> str | None:
+    """The date as the feed wrote it (stripped) when index.dates reads it, else None: an unreadable date would
+    fail the whole entry later."""
+    written = string_field(node, key)
+    if written is None:
+        return None
+    try:
+        parse_date_value(written)
+    except (ValueError, OverflowError):
+        return None
+    return written
+
+
 def _date(entry: FeedDict, field: str) -> str | None:
     """The date as the feed wrote it when index.dates reads it; else feedparser's own reading, in UTC."""
-    written = dict.get(entry, field)
-    if isinstance(written, str) and written.strip():
-        try:
-            parse_date_value(written)
-            return written.strip()
-        except (ValueError, OverflowError):
-            pass
+    written = readable_date(entry, field)
+    if written is not None:
+        return written
     parsed = dict.get(entry, f"{field}_parsed")
     return _utc_iso(parsed) if isinstance(parsed, time.struct_time) else None
 
@@ -177,7 +193,8 @@ def _published(entry: FeedDict) -> str | None:
     return next((value for value in (_date(entry, field) for field in _DATE_FIELDS) if value), None)
 
 
-def _string(node: FeedDict, key: str) -> str | None:
+def string_field(node: FeedDict, key: str) -> str | None:
+    """A field's text, stripped; None when it is missing, empty or not a string (plain dict.get: see FeedDict)."""
     value = dict.get(node, key)
     return (value.strip() or None) if isinstance(value, str) else None
 
@@ -185,8 +202,8 @@ def _string(node: FeedDict, key: str) -> str | None:
 def _feed_entry(entry: FeedDict) -> FeedEntry:
     return FeedEntry(
         title=_plain_text(entry, "title"),
-        link=_string(entry, "link"),
-        guid=_string(entry, "id"),
+        link=string_field(entry, "link"),
+        guid=string_field(entry, "id"),
         # As written: feedparser's split into name and email cuts addresses with long domain names short.
         author=_plain_text(entry, "author"),
         published=_published(entry),
@@ -217,7 +234,7 @@ def parse_feed(raw: bytes, location: str, content_type: str | None = None) -> Pa
     channel = dict.get(result, "feed") or {}
     return ParsedFeed(
         title=_plain_text(channel, "title"),
-        link=_string(channel, "link"),
+        link=string_field(channel, "link"),
         entries=tuple(_feed_entry(entry) for entry in entries),
     )
 

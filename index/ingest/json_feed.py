@@ -15,16 +15,11 @@ from urllib.parse import urljoin, urlsplit
 
 from index.dates import parse_date_value
 from index.errors import BadInputError
-from index.ingest.feed import FeedEntry, ParsedFeed
+from index.ingest.feed import FeedEntry, ParsedFeed, string_field
 from index.ingest.text import decode_bytes
 from index.sanitize import one_line
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def _text(node: dict[str, Any], key: str) -> str | None:
-    value = node.get(key)
-    return value.strip() or None if isinstance(value, str) else None
 
 
 def _author(item: dict[str, Any], feed: dict[str, Any]) -> str | None:
@@ -42,7 +37,7 @@ def _author(item: dict[str, Any], feed: dict[str, Any]) -> str | None:
 
 
 def _link(item: dict[str, Any], base: str) -> str | None:
-    url = _text(item, "url") or _text(item, "external_url")
+    url = string_field(item, "url") or string_field(item, "external_url")
     try:
         return urljoin(base, url) if url and urlsplit(base).scheme in ("http", "https") else url
     except ValueError:  # a malformed address ("http://[::1"): kept as written, the link checks refuse it later
@@ -51,7 +46,7 @@ def _link(item: dict[str, Any], base: str) -> str | None:
 
 def _readable_date(item: dict[str, Any], key: str) -> str | None:
     """The date as written when it can be read (RFC 3339 by the spec); an unreadable one is dropped, as for RSS."""
-    text = _text(item, key)
+    text = string_field(item, key)
     try:
         return text if text is not None and parse_date_value(text) else None
     except (ValueError, OverflowError):
@@ -65,16 +60,16 @@ def _as_html(text: str) -> str:
 
 
 def _entry(item: dict[str, Any], feed: dict[str, Any], base: str) -> FeedEntry:
-    content_text, summary = _text(item, "content_text"), _text(item, "summary")
+    content_text, summary = string_field(item, "content_text"), string_field(item, "summary")
     return FeedEntry(
-        title=one_line(_text(item, "title")),
+        title=one_line(string_field(item, "title")),
         link=_link(item, base),
-        guid=_text(item, "id") or (str(item["id"]) if type(item.get("id")) is int else None),  # not a bool
+        guid=string_field(item, "id") or (str(item["id"]) if type(item.get("id")) is int else None),  # not a bool
         author=_author(item, feed),
         published=_readable_date(item, "date_published"),
         updated=_readable_date(item, "date_modified"),
         summary_html=_as_html(summary) if summary else None,
-        content_html=_text(item, "content_html") or (_as_html(content_text) if content_text else None),
+        content_html=string_field(item, "content_html") or (_as_html(content_text) if content_text else None),
     )
 
 
@@ -87,9 +82,9 @@ def parse_json_feed(raw: bytes, location: str) -> ParsedFeed:
     items = feed.get("items") if isinstance(feed, dict) else None
     if not isinstance(items, list):
         raise BadInputError('not a JSON Feed: no "items" list')
-    base = _text(feed, "feed_url") or location
+    base = string_field(feed, "feed_url") or location
     return ParsedFeed(
-        title=one_line(_text(feed, "title")),
-        link=_text(feed, "home_page_url"),
+        title=one_line(string_field(feed, "title")),
+        link=string_field(feed, "home_page_url"),
         entries=tuple(_entry(item, feed, base) for item in items if isinstance(item, dict)),
     )
