@@ -154,12 +154,6 @@ def _summary_html(entry: FeedDict) -> str | None:
     return _as_html(detail) if detail else None
 
 
-def string_field(node: FeedDict, key: str) -> str | None:
-    """A string field, stripped; None when missing, empty or not a string. Plain dict.get: see FeedDict."""
-    value = dict.get(node, key)
-    return (value.strip() or None) if isinstance(value, str) else None
-
-
 def _utc_iso(parsed: time.struct_time) -> str | None:
     try:
         return dt.datetime(*parsed[:5], min(parsed[5], 59), tzinfo=dt.UTC).isoformat()

@@ -383,7 +383,7 @@ def _join_blocks(pieces: Iterator[str | int]) -> str:
         if isinstance(piece, str):
             current.append(piece)
             continue
-        text = " ".join(sanitize_text("".join(current)).split())
+        text = one_line("".join(current))
         current.clear()
         if text:
             blocks.append(("\n" * pending if blocks else "") + text)

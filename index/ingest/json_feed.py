@@ -13,9 +13,8 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from index.dates import parse_date_value
 from index.errors import BadInputError
-from index.ingest.feed import FeedEntry, ParsedFeed, string_field
+from index.ingest.feed import FeedEntry, ParsedFeed, readable_date, string_field
 from index.ingest.text import decode_bytes
 from index.sanitize import one_line
 
@@ -44,13 +43,12 @@ def _link(item: dict[str, Any], base: str) -> str | None:
         return url
 
 
-def _readable_date(item: dict[str, Any], key: str) -> str | None:
-    """The date as written when it can be read (RFC 3339 by the spec); an unreadable one is dropped, as for RSS."""
-    text = string_field(item, key)
-    try:
-        return text if text is not None and parse_date_value(text) else None
-    except (ValueError, OverflowError):
-        return None
+def _guid(item: dict[str, Any]) -> str | None:
+    """The spec's string id, or the number many feeds write instead; never a boolean (bool is an int)."""
+    value = item.get("id")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return string_field(item, "id")
 
 
 def _as_html(text: str) -> str:
@@ -64,10 +62,11 @@ def _entry(item: dict[str, Any], feed: dict[str, Any], base: str) -> FeedEntry:
     return FeedEntry(
         title=one_line(string_field(item, "title")),
         link=_link(item, base),
-        guid=string_field(item, "id") or (str(item["id"]) if type(item.get("id")) is int else None),  # not a bool
+        guid=_guid(item),
         author=_author(item, feed),
-        published=_readable_date(item, "date_published"),
-        updated=_readable_date(item, "date_modified"),
+        # As for RSS, an unreadable date is dropped rather than failing the whole entry later.
+        published=readable_date(item, "date_published"),
+        updated=readable_date(item, "date_modified"),
         summary_html=_as_html(summary) if summary else None,
         content_html=string_field(item, "content_html") or (_as_html(content_text) if content_text else None),
     )

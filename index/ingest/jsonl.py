@@ -4,9 +4,10 @@ holding one, as exports and news APIs give them), `{"title", "body" (or "html"),
 
 Other common names for the same fields are read too ("content", "text", "description" for the body; "headline";
 "published", "publishedAt", "pubDate"; "link"; a source or author given as an object's "name"), the documented name
-first. Any other field is kept as an extra. A bad record fails alone (a RecordError naming its line or number) and
-the batch goes on. An article's raw bytes are only its content, so the same text under two names, or with other
-extra fields, is one article.
+first. Only a documented name can fail a record: another name whose value does not fit (not text, blank, a date
+that cannot be read) is skipped and kept as an extra, like any other field. A bad record fails alone (a RecordError
+naming its line or number) and the batch goes on. An article's raw bytes are only its content, so the same text
+under two names, or with other extra fields, is one article.
 """
 
 from __future__ import annotations
@@ -64,7 +65,9 @@ def _is_text(value: Any) -> bool:
 
 
 def _is_name(value: Any) -> bool:
-    return _is_text(value) or isinstance(value, (dict, list)) and bool(value)
+    """A name, an object with a "name", or a list of either (what `_named` can show)."""
+    items = value if isinstance(value, list) else [value]
+    return bool(items) and all(_is_text(item.get("name") if isinstance(item, dict) else item) for item in items)
 
 
 def _is_date(value: Any) -> bool:
@@ -98,8 +101,7 @@ def _document(record: dict[str, Any], path: str) -> Document | str:
             if not isinstance(found[1], str):
                 return f'"{found[0]}" is not a string'
             used.add(found[0])
-            if found[1].strip():
-                content[key] = found[1]
+            content[key] = found[1]
     if not content:
         return 'no "body" or "html" text'
     known: dict[str, str] = {}

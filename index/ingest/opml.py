@@ -13,7 +13,7 @@ from lxml import etree
 
 from index.errors import BadInputError
 from index.ingest.feed import xml_root_name
-from index.sanitize import sanitize_text
+from index.sanitize import one_line, sanitize_text
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def _subscription(outline: etree._Element) -> Subscription | None:
     if url is None or sanitize_text(url) != url or _scheme(url) not in _FEED_SCHEMES:
         return None
     title = _attribute(outline, "title") or _attribute(outline, "text")
-    return Subscription(url=url, title=" ".join(sanitize_text(title).split()) or None if title else None)
+    return Subscription(url=url, title=one_line(title))
 
 
 def parse_opml(raw: bytes) -> list[Subscription]:

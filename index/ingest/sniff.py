@@ -1,9 +1,9 @@
 """Which reader a file needs, decided by its content; the file name's extension only breaks a tie.
 
 Names lie (a feed saved as .txt, a page saved without an extension), so the first bytes decide whenever they say
-something definite: a feed's or OPML's root element, an HTML document's start, a first line that is a JSON object,
-a whole JSON document, front matter. Only text that says
-nothing definite about itself goes by its extension, else it is plain text.
+something definite: a feed's or OPML's root element, an HTML document's start, content that parses as one JSON
+document, a first line that is a JSON object (JSON Lines), front matter. Only text that says nothing definite about
+itself goes by its extension, else it is plain text.
 """
 
 from __future__ import annotations

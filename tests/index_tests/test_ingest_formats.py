@@ -317,6 +317,11 @@ def test_markdown_html_and_tables_become_text() -> None:
         (b'<div class="story"><h1>Head</h1><p>One</p><p>Two</p></div>', "fragment.txt", "html"),
         (b'<p align="center"><img src="logo.png"></p>\n\n# Project\n', "README.md", "markdown"),
         (JSONL, "records.txt", "jsonl"),
+        (b'{"a": 1}\n\n{"a": 2}\n', "records.json", "jsonl"),
+        (b'\n{"status":"ok","articles":[{"title":"T","body":"B"},{"title":"U","body":"C"}]}\n', "a.jsonl", "json"),
+        (b"[![Build](https://ci.example/b.svg)](https://ci.example)\n\n# Port opens\n", "README.md", "markdown"),
+        (b"{% include nav.html %}\n\n# Port opens\n", "index.md", "markdown"),
+        (b"[Reuters] Markets rise", "wire.json", "json"),  # by its name only: read as text when it is not JSON
         (YAML_MD, "post.txt", "markdown"),
         (b"# A heading\n\nSome text.\n", "notes.mdown", "markdown"),
         (b"An article mentioning <rss> and <feed> elements in plain text.", "article.txt", "text"),

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from index.ingest.feed import looks_like_feed
+from index.ingest.json_feed import parse_json_feed
 from index.ingest.sniff import sniff_format
 from index.library import Library
 from tests.local_http import LocalServer
@@ -89,3 +91,24 @@ def test_a_big_feed_with_sorted_keys_and_an_unreadable_date(empty_library: Libra
     assert report.count("added") == 60, report
     story = next(empty_library.get(s.id) for s in empty_library.articles() if s.title == "Story 0")
     assert story.published is None and "guid" not in story.extra  # neither the bad date nor "True" kept
+
+
+def test_unreadable_dates_and_non_text_ids_are_dropped() -> None:
+    items = [
+        {"id": 7, "title": "A", "date_published": "2031-03-04T10:00:00Z", "date_modified": "after lunch"},
+        {"id": False, "title": "B", "date_published": "", "date_modified": "2031-03-05"},
+        {"id": " x-1 ", "title": "C", "date_published": 20310304},
+    ]
+    entries = parse_json_feed(_feed(items), "feed.json").entries
+    assert [(e.guid, e.published, e.updated) for e in entries] == [
+        ("7", "2031-03-04T10:00:00Z", None),
+        (None, None, "2031-03-05"),
+        ("x-1", None, None),
+    ]
+
+
+def test_only_a_version_member_makes_json_a_feed() -> None:
+    escaped = b'{"items": [], "version": "https:\\/\\/jsonfeed.org\\/version\\/1"}'  # PHP's json_encode
+    assert looks_like_feed(escaped) and parse_json_feed(escaped, "f.json").entries == ()
+    article = {"title": "Feeds", "body": 'A feed says "version": "https://jsonfeed.org/version/1.1" first.'}
+    assert not looks_like_feed(json.dumps(article).encode())

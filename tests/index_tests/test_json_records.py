@@ -102,14 +102,17 @@ def test_other_names_that_do_not_fit_are_extras_not_failures(empty_library: Libr
         {"title": "Bridge closes", "html": "<p>The bridge closed.</p>", "summary": {"short": "closed"}},
         {"title": "Ferry returns", "body": "  ", "content": "The ferry returned."},
         {"title": "Rail link", "text": "The rail link opened.", "pubDate": "sometime last week"},
+        {"title": "Tram runs", "body": "The tram ran.", "headline": 7, "publisher": {"id": 5}},
     ]
     assert _add(empty_library, tmp_path, "r.jsonl", "\n".join(map(json.dumps, records))) == [
-        (f"#{n}", "added", None) for n in range(1, 5)
+        (f"#{n}", "added", None) for n in range(1, 6)
     ]
     by_title = {s.title: empty_library.get(s.id) for s in empty_library.articles()}
     assert by_title["Dam opens"].published is None and by_title["Dam opens"].extra["published"] == "true"
     assert by_title["Ferry returns"].body == "The ferry returned."
     assert by_title["Rail link"].published is None and by_title["Rail link"].extra["pubDate"] == "sometime last week"
+    assert by_title["Bridge closes"].extra["summary"] == '{"short": "closed"}'
+    assert by_title["Tram runs"].source is None and by_title["Tram runs"].extra["publisher"] == '{"id": 5}'
 
 
 def test_an_article_object_holding_a_list_of_objects_is_one_article(empty_library: Library, tmp_path: Path) -> None:
@@ -134,3 +137,15 @@ def test_markdown_opening_with_a_bracket_stays_markdown(empty_library: Library, 
 
 def test_an_empty_json_document_fails_in_one_line(empty_library: Library, tmp_path: Path) -> None:
     assert _add(empty_library, tmp_path, "none.json", '{"articles": []}') == [("", "failed", "no articles in it")]
+
+
+def test_a_list_of_other_things_is_no_list_of_records(empty_library: Library, tmp_path: Path) -> None:
+    answer = {"status": "ok", "items": ["a", "b"], "tags": [1, 2]}
+    # One object that is no article, failing once for that, not once per string as "not a JSON object".
+    assert _add(empty_library, tmp_path, "answer.json", json.dumps(answer)) == [
+        ("#1", "failed", 'no "body" or "html" text')
+    ]
+
+
+def test_an_empty_json_array_fails_in_one_line(empty_library: Library, tmp_path: Path) -> None:
+    assert _add(empty_library, tmp_path, "none.txt", "[\n]\n") == [("", "failed", "no articles in it")]
