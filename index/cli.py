@@ -14,6 +14,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from index.cli_feeds import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    feeds_command,
+    refresh_command,
+    report_failures,
+)
 from index.cli_progress import progress_printer
 from index.errors import NewsdeskError
 from index.export import EXPORT_FORMATS, run_export
@@ -23,10 +32,8 @@ from index.json_views import (
     article_json,
     batch_json_lines,
     entity_info_json,
-    feeds_json,
     json_text,
     print_json,
-    refresh_json,
     related_json,
     saved_search_json,
     search_json,
@@ -35,13 +42,10 @@ from index.json_views import (
 )
 from index.library import LIBRARY_ENV, Library, bundled_seeds, open_library
 from index.model import ENTITY_KINDS, AddReport, Article, ArticleSummary, EntityInfo, Hit
-from index.subscriptions import RefreshReport
 from index.timeline import GRANULARITIES
 from index.watch import watch_folder
 
 AppRunner = Callable[[Library], int]
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _positive(text: str) -> int:
@@ -214,7 +218,7 @@ def _add(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -
         report = AddReport(report.outcomes + library.add_urls(urls, progress, stream).outcomes)
     if args.json:
         print_json(add_json(report), out)
-    _report_failures(report, err)
+    report_failures(report, err)
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
@@ -236,12 +240,6 @@ def _write_outcomes(report: AddReport, out: TextIO, quiet_unchanged: bool = Fals
         detail = outcome.error if outcome.status == "failed" else outcome.article_id
         out.write(f"{outcome.status:9}  {outcome.input}  {detail}\n")
     out.flush()
-
-
-def _report_failures(report: AddReport, err: TextIO) -> None:
-    for outcome in report.outcomes:
-        if outcome.status == "failed":
-            err.write(f"newsdesk: {outcome.input}: {outcome.error}\n")
 
 
 def _articles(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
@@ -367,64 +365,6 @@ def _entity(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO
     return EXIT_OK
 
 
-def _feeds(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
-    if args.feeds_command == "add":
-        return _report_refresh(library.subscribe(args.feeds, progress_printer(err)), args.json, out, err)
-    if args.feeds_command == "remove":
-        return _unsubscribe(args, library, out)
-    feeds = library.feeds()
-    if args.json:
-        print_json(feeds_json(feeds), out)
-    for info in [] if args.json else feeds:
-        state = f"failing: {info.subscription.error}" if info.subscription.error else f"{info.articles} articles"
-        out.write(f"{info.subscription.title or '-'}  {info.subscription.location}  ({state})\n")
-    return EXIT_OK
-
-
-def _unsubscribe(args: argparse.Namespace, library: Library, out: TextIO) -> int:
-    subscribed = {info.subscription.location: info.articles for info in library.feeds()}
-    # As `feeds add` stored them: a URL trimmed, a file by its absolute path (the file may be gone by now).
-    feeds = list(
-        dict.fromkeys(
-            given.strip() if is_url(given.strip()) else str(Path(given.strip()).expanduser().resolve())
-            for given in args.feeds
-        )
-    )
-    if unknown := [feed for feed in feeds if feed not in subscribed]:
-        raise NewsdeskError(f"not subscribed to {unknown[0]} (see `newsdesk feeds list`)")
-    for feed in feeds:
-        library.unsubscribe(feed)
-    if args.json:
-        print_json({"unsubscribed": feeds}, out)
-    else:
-        out.writelines(
-            f"unsubscribed  {feed}  (its {subscribed[feed]} articles stay: `newsdesk remove ID` takes one out)\n"
-            for feed in feeds
-        )
-    return EXIT_OK
-
-
-def _refresh(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
-    if not library.feeds():
-        raise NewsdeskError("no feeds to refresh: subscribe with `newsdesk feeds add URL`")
-    return _report_refresh(library.refresh(progress_printer(err)), args.json, out, err)
-
-
-def _report_refresh(report: RefreshReport, as_json: bool, out: TextIO, err: TextIO) -> int:
-    if as_json:
-        print_json(refresh_json(report), out)
-    else:
-        for feed in report.feeds:
-            out.write(f"{feed.status:12}  {feed.feed}  {feed.error or f'{feed.entries} entries'}\n")
-        articles = report.articles
-        out.write(f"{articles.count('added')} added, {articles.count('updated')} updated\n")
-    for feed in report.feeds:
-        if feed.status == "failed":
-            err.write(f"newsdesk: {feed.feed}: {feed.error}\n")
-    _report_failures(report.articles, err)
-    return EXIT_FAILED if report.failed else EXIT_OK
-
-
 def _watch(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO) -> int:
     if not args.folder.is_dir():
         raise NewsdeskError(f"{args.folder}: not a folder")
@@ -434,7 +374,7 @@ def _watch(args: argparse.Namespace, library: Library, out: TextIO, err: TextIO)
             out.write(json_text(add_json(report), indent=None))
         else:
             _write_outcomes(report, out, quiet_unchanged=True)
-        _report_failures(report, err)
+        report_failures(report, err)
         out.flush()
 
     err.write(f"watching {args.folder} (Ctrl-C stops)\n")
@@ -481,8 +421,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Library, TextIO, TextIO], int
     "stories": _stories,
     "entities": _entities,
     "entity": _entity,
-    "feeds": _feeds,
-    "refresh": _refresh,
+    "feeds": feeds_command,
+    "refresh": refresh_command,
     "watch": _watch,
     "reindex": _reindex,
     "export": _export,

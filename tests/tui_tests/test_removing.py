@@ -3,6 +3,8 @@ the cursor stays where the article was."""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from index.library import Library
 from tui.app import NewsdeskApp
 from tui.screens.confirm import ConfirmScreen
@@ -10,6 +12,14 @@ from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 
 from .support import SIZE, listed_ids, notifications, search, settle
+
+
+async def _remove(pilot: Pilot[None], answer: str) -> None:
+    """D, then the answer once the question is up (a worker reads the title first)."""
+    await pilot.press("D")
+    await settle(pilot)
+    await pilot.press(answer)
+    await settle(pilot)
 
 
 async def test_d_removes_the_row_under_the_cursor_after_a_yes(library: Library) -> None:
@@ -25,10 +35,7 @@ async def test_d_removes_the_row_under_the_cursor_after_a_yes(library: Library) 
         await settle(pilot)
         assert isinstance(app.screen, MainScreen) and listed_ids(app) == before and library.count() == 5
 
-        await pilot.press("D")
-        await settle(pilot)  # the question comes once a worker has read the title
-        await pilot.press("y")
-        await settle(pilot)
+        await _remove(pilot, "y")
         assert listed_ids(app) == [before[0], *before[2:]]
         assert library.count() == 4 and before[1] not in {summary.id for summary in library.articles()}
         assert app.screen.query_one(ArticleList).highlighted == 1  # on the article that came up into its place
@@ -51,10 +58,7 @@ async def test_removing_the_open_article_clears_the_reading_view_and_the_search_
         assert isinstance(screen, MainScreen) and screen.current_article is not None
         opened = screen.current_article.id
         screen.set_focus(screen.query_one("#reading-view"))  # D acts on the open article outside the list
-        await pilot.press("D")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await _remove(pilot, "enter")
         await settle(pilot)
         assert screen.current_article is None
         assert screen.request == "Lavrov" and listed_ids(app) == [hit for hit in hits if hit != opened]
@@ -69,10 +73,8 @@ async def test_in_search_results_the_cursor_stays_where_the_removed_article_was(
         assert len(hits) > 2
         article_list = app.screen.query_one(ArticleList)
         app.screen.set_focus(article_list)
-        await pilot.press("j", "D")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await pilot.press("j")
+        await _remove(pilot, "y")
         await settle(pilot)
         assert listed_ids(app) == [hits[0], *hits[2:]]
         assert article_list.highlighted == 1
